@@ -1,0 +1,27 @@
+//! Runtime of the [`permissions`](https://docs.rs/permissions) crate.
+//!
+//! Users depend on the facade crate `permissions`, which re-exports everything here together
+//! with the `#[derive(PermissionSet)]` and `#[requires]` macros. This crate holds the parts
+//! that are plain Rust: the [`PermissionSet`] trait that every generated set implements,
+//! [`Requirement`] and [`Denied`] for checks, and the row metadata of a table.
+//!
+//! The crate is `no_std` when built with `default-features = false`.
+#![cfg_attr(not(feature = "std"), no_std)]
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+#[cfg(feature = "alloc")]
+extern crate alloc;
+
+mod requirement;
+mod set;
+
+pub use requirement::{Denied, Requirement};
+pub use set::{PermissionSet, Row, RowKind};
+
+/// Re-exported so that users can name the trait that every generated set implements.
+pub use bitflags::Flags;
+
+/// Not public API: the paths that generated code reaches the runtime through.
+#[doc(hidden)]
+pub mod __private;

@@ -1,0 +1,2 @@
+//! Procedural macros of the `permissions` crate.
+#![forbid(unsafe_code)]
