@@ -4,3 +4,5 @@
 #![warn(missing_docs)]
 
 pub use permissions_core::*;
+
+pub use permissions_macros::PermissionSet;

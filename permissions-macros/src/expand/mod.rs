@@ -1,0 +1,3 @@
+//! Code generation, one file per macro.
+
+pub mod derive;
