@@ -19,6 +19,8 @@ mod set;
 pub use requirement::{Denied, Requirement};
 pub use set::{PermissionSet, Row, RowKind};
 
+/// The bitflags crate that generated sets are built on, for its parser and traits.
+pub use bitflags;
 /// Re-exported so that users can name the trait that every generated set implements.
 pub use bitflags::Flags;
 

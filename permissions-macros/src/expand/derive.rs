@@ -189,6 +189,9 @@ fn enum_impls(
             }
         }
 
+        // The rows are declarations: users may never construct a variant themselves.
+        const _: [#ident; #count] = #ident::ALL;
+
         #[automatically_derived]
         impl ::core::convert::From<#ident> for #set {
             fn from(row: #ident) -> Self {
