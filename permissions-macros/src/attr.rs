@@ -205,13 +205,13 @@ fn known_key(
         } else {
             format!("`{name}`")
         };
+        let hint = match did_you_mean(&name, keys.iter().copied()) {
+            hint if hint.is_empty() => format!("; expected one of: {}", keys.join(", ")),
+            hint => hint,
+        };
         cx.spanned(
             &meta.path,
-            format!(
-                "unknown key {shown} in `#[{attr}(..)]`{}; expected one of: {}",
-                did_you_mean(&name, keys.iter().copied()),
-                keys.join(", "),
-            ),
+            format!("unknown key {shown} in `#[{attr}(..)]`{hint}"),
         );
         skip_value(meta.input)?;
         return Ok(None);

@@ -142,7 +142,12 @@ fn no_shared_values(cx: &mut Ctxt, c: &Container, own: &[u128]) {
             **v != 0 && (**v == value || (**v & value != 0 && !row.composite && !other.composite))
         });
         if let Some((other, v)) = earlier {
-            let msg = if *v == value {
+            let msg = if let (true, Assign::Bit(n, _)) = (*v == value, &row.assign) {
+                format!(
+                    "{}duplicate bit {n}: `{}` already has it",
+                    row.origin, other.name
+                )
+            } else if *v == value {
                 format!(
                     "{}duplicate value {}: `{}` already has it",
                     row.origin,
