@@ -14,6 +14,8 @@
 extern crate alloc;
 
 mod requirement;
+#[cfg(feature = "serde")]
+pub mod serde;
 mod set;
 
 pub use requirement::{Denied, Requirement};

@@ -60,6 +60,8 @@ pub struct Container {
     pub markdown_str: Option<LitStr>,
     pub section: Option<LitStr>,
     pub auto_bits: Option<Span>,
+    /// `serde = "decimal"`: the module of `permissions::serde` that the set's impls call.
+    pub serde: Option<Ident>,
 }
 
 /// `#[permission(...)]` on an enum variant.
@@ -83,7 +85,10 @@ const CONTAINER_KEYS: &[&str] = &[
     "markdown_str",
     "section",
     "auto_bits",
+    "serde",
 ];
+/// The modules of `permissions::serde`, which `serde = ".."` names.
+const SERDE_FORMS: &[&str] = &["text", "decimal", "bits"];
 const ROW_KEYS: &[&str] = &["bit", "value", "implies", "composite", "bypass", "name"];
 
 pub fn container(cx: &mut Ctxt, attrs: &[Attribute]) -> Container {
@@ -118,6 +123,19 @@ pub fn container(cx: &mut Ctxt, attrs: &[Attribute]) -> Container {
                 "markdown_str" => out.markdown_str = Some(meta.value()?.parse()?),
                 "section" => out.section = Some(meta.value()?.parse()?),
                 "auto_bits" => out.auto_bits = Some(meta.path.segments[0].ident.span()),
+                "serde" => {
+                    let lit: LitStr = meta.value()?.parse()?;
+                    let form = lit.value();
+                    if SERDE_FORMS.contains(&form.as_str()) {
+                        out.serde = Some(Ident::new(&form, lit.span()));
+                    } else {
+                        let hint = did_you_mean(&form, SERDE_FORMS.iter().copied());
+                        cx.spanned(
+                            &lit,
+                            format!("unknown serde form {form:?}: expected \"text\", \"decimal\" or \"bits\"{hint}"),
+                        );
+                    }
+                }
                 _ => unreachable!("every key of CONTAINER_KEYS is handled"),
             }
             Ok(())
