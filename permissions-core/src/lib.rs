@@ -13,9 +13,13 @@
 #[cfg(feature = "alloc")]
 extern crate alloc;
 
+#[cfg(feature = "audit")]
+pub mod audit;
+mod guard;
 mod requirement;
 mod set;
 
+pub use guard::{HasPermissions, Refusal};
 pub use requirement::{Denied, Requirement};
 pub use set::{PermissionSet, Row, RowKind};
 
