@@ -4,34 +4,11 @@ use std::sync::Arc;
 
 use permissions::{Denied, HasPermissions, PermissionSet, requires};
 
-#[derive(PermissionSet)]
-#[permissions(bits = u16, set = ToxPermissions, default = SEND_MESSAGES)]
-pub enum ToxPermission {
-    /// Grants all permissons
-    #[permission(value = 0x0001, bypass)]
-    Administrator,
-    /// Allows viewing any action logged in a public channel
-    #[permission(value = 0x0002)]
-    ViewPublicLogs,
-    /// Allows viewing any action logged in the guild
-    #[permission(value = 0x0004)]
-    ViewPrivateLogs,
-    /// Allows reverting any reversible action logged
-    #[permission(value = 0x0008)]
-    RevertLogActions,
-    /// Allows viewing settings for the guild
-    #[permission(value = 0x0100)]
-    ViewSettings,
-    /// Allows Sending Messages and Executing Base Level Commands
-    #[permission(value = 0x0112, composite)]
-    SendMessages,
-    /// Allows modifying settings for the guild
-    #[permission(value = 0x0200)]
-    ManageSettings,
-    /// Allows executing the purge command
-    #[permission(value = 0x0400)]
-    ExecPurgeCmd,
-}
+#[allow(dead_code)]
+#[path = "../examples/tox_mod.rs"]
+mod tox_mod;
+
+use tox_mod::ToxPermissions;
 
 type T = ToxPermissions;
 

@@ -42,48 +42,30 @@ pub trait HasPermissions {
     fn permissions(&self) -> Self::Set;
 }
 
-impl<T: HasPermissions + ?Sized> HasPermissions for &T {
-    type Set = T::Set;
-    #[inline]
-    fn permissions(&self) -> Self::Set {
-        (**self).permissions()
-    }
+/// A pointer to a holder holds the same permissions.
+macro_rules! forward {
+    ($($(#[$cfg:meta])* $ptr:ty),* $(,)?) => {$(
+        $(#[$cfg])*
+        impl<T: HasPermissions + ?Sized> HasPermissions for $ptr {
+            type Set = T::Set;
+            #[inline]
+            fn permissions(&self) -> Self::Set {
+                (**self).permissions()
+            }
+        }
+    )*};
 }
 
-impl<T: HasPermissions + ?Sized> HasPermissions for &mut T {
-    type Set = T::Set;
-    #[inline]
-    fn permissions(&self) -> Self::Set {
-        (**self).permissions()
-    }
-}
-
-#[cfg(feature = "alloc")]
-impl<T: HasPermissions + ?Sized> HasPermissions for alloc::boxed::Box<T> {
-    type Set = T::Set;
-    #[inline]
-    fn permissions(&self) -> Self::Set {
-        (**self).permissions()
-    }
-}
-
-#[cfg(feature = "alloc")]
-impl<T: HasPermissions + ?Sized> HasPermissions for alloc::rc::Rc<T> {
-    type Set = T::Set;
-    #[inline]
-    fn permissions(&self) -> Self::Set {
-        (**self).permissions()
-    }
-}
-
-#[cfg(feature = "alloc")]
-impl<T: HasPermissions + ?Sized> HasPermissions for alloc::sync::Arc<T> {
-    type Set = T::Set;
-    #[inline]
-    fn permissions(&self) -> Self::Set {
-        (**self).permissions()
-    }
-}
+forward!(
+    &T,
+    &mut T,
+    #[cfg(feature = "alloc")]
+    alloc::boxed::Box<T>,
+    #[cfg(feature = "alloc")]
+    alloc::rc::Rc<T>,
+    #[cfg(feature = "alloc")]
+    alloc::sync::Arc<T>,
+);
 
 /// A return type that can carry a refusal: `Result<T, E>` where `E: From<Denied<S>>`.
 ///
