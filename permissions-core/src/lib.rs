@@ -15,6 +15,8 @@ extern crate alloc;
 
 mod requirement;
 mod set;
+#[cfg(feature = "alloc")]
+pub mod table;
 
 pub use requirement::{Denied, Requirement};
 pub use set::{PermissionSet, Row, RowKind};

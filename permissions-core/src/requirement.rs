@@ -2,8 +2,6 @@
 
 use core::fmt;
 
-use bitflags::Flags;
-
 use crate::PermissionSet;
 
 /// What an operation requires: flags, or a nesting of all-of and any-of.
