@@ -1,6 +1,7 @@
 //! From a table block to checked rows: columns by role, each row's name and value, and the
 //! rules between rows.
 
+use alloc::collections::BTreeSet;
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -143,6 +144,7 @@ pub(crate) fn table(
     }
 
     let mut rows: Vec<TableRow> = Vec::new();
+    let mut seen = Seen::default();
     for &(n, text) in lines {
         let cells: Vec<String> = split_cells(text).iter().map(|c| unwrap_inline(c)).collect();
         if cells.len() != width {
@@ -155,7 +157,10 @@ pub(crate) fn table(
             ));
         }
         let row = row(&columns, cells, n, rows.len(), options.width)?;
-        check_against(&rows, &row)?;
+        if seen.may_clash(&row) {
+            check_against(&rows, &row)?;
+        }
+        seen.add(&row);
         rows.push(row);
     }
     if rows.is_empty() {
@@ -286,6 +291,38 @@ fn agreed_value(
     agreed
         .map(|(_, value)| value)
         .ok_or(TableError::new(line, ErrorKind::NoValueColumn))
+}
+
+/// What the rows so far use, so that a row that clashes with none of them is accepted
+/// without comparing it with each one.
+#[derive(Default)]
+struct Seen {
+    names: BTreeSet<String>,
+    values: BTreeSet<u128>,
+    reserved: u128,
+    used: u128,
+}
+
+impl Seen {
+    /// Whether [`check_against`] may find a clash: `false` means it certainly does not.
+    fn may_clash(&self, row: &TableRow) -> bool {
+        self.values.contains(&row.value)
+            || if row.reserved {
+                row.value & self.used != 0
+            } else {
+                row.value & self.reserved != 0 || self.names.contains(&row.name)
+            }
+    }
+
+    fn add(&mut self, row: &TableRow) {
+        self.values.insert(row.value);
+        if row.reserved {
+            self.reserved |= row.value;
+        } else {
+            self.used |= row.value;
+            self.names.insert(row.name.clone());
+        }
+    }
 }
 
 /// Checks a new row against the rows before it: names and values are unique, and no

@@ -54,9 +54,9 @@ impl<'a> Outline<'a> {
     pub(crate) fn table_in_section(&self, heading: usize) -> Option<&Block<'a>> {
         let start = self.headings.get(heading)?.line;
         let end = self.section_end(heading);
-        self.tables
-            .iter()
-            .find(|t| t.line() > start && t.line() < end)
+        // Tables are in document order: the first one after the heading is found by bisection.
+        let first = self.tables.partition_point(|t| t.line() <= start);
+        self.tables.get(first).filter(|t| t.line() < end)
     }
 }
 
@@ -287,6 +287,7 @@ pub(crate) fn split_cells(line: &str) -> Vec<String> {
 /// and runs of whitespace become one space.
 pub(crate) fn unwrap_inline(raw: &str) -> String {
     let chars: Vec<char> = raw.chars().collect();
+    let closers = Closers::new(&chars);
     let mut out = String::with_capacity(raw.len());
     let mut i = 0;
     // The length of the backtick run that opened the code span we are in.
@@ -319,7 +320,7 @@ pub(crate) fn unwrap_inline(raw: &str) -> String {
                 }
             },
             '*' => i += 1,
-            '[' => match bracket(&chars, i) {
+            '[' => match bracket(&chars, &closers, i) {
                 Some(Bracket::Footnote { end }) => i = end,
                 Some(Bracket::Link { text, end }) => {
                     out.push_str(&unwrap_inline(&text));
@@ -354,9 +355,51 @@ enum Bracket {
     Link { text: String, end: usize },
 }
 
+/// For each index, where the next `]` and the next `)` are: looked up rather than searched
+/// for, so that a line full of `[` is read in linear time.
+struct Closers {
+    bracket: Vec<usize>,
+    paren: Vec<usize>,
+}
+
+impl Closers {
+    fn new(chars: &[char]) -> Self {
+        let next = |wanted: char| {
+            let mut at = usize::MAX;
+            let mut table: Vec<usize> = chars
+                .iter()
+                .enumerate()
+                .rev()
+                .map(|(i, &c)| {
+                    if c == wanted {
+                        at = i;
+                    }
+                    at
+                })
+                .collect();
+            table.reverse();
+            table
+        };
+        Closers {
+            bracket: next(']'),
+            paren: next(')'),
+        }
+    }
+
+    /// The index of the first `]` at or after `from`.
+    fn bracket(&self, from: usize) -> Option<usize> {
+        self.bracket.get(from).copied().filter(|&i| i != usize::MAX)
+    }
+
+    /// The index of the first `)` at or after `from`.
+    fn paren(&self, from: usize) -> Option<usize> {
+        self.paren.get(from).copied().filter(|&i| i != usize::MAX)
+    }
+}
+
 /// Reads the bracket construct starting at `chars[start] == '['`, if it is one we unwrap.
-fn bracket(chars: &[char], start: usize) -> Option<Bracket> {
-    let close = start + 1 + chars.iter().skip(start + 1).position(|&c| c == ']')?;
+fn bracket(chars: &[char], closers: &Closers, start: usize) -> Option<Bracket> {
+    let close = closers.bracket(start + 1)?;
     let inner = chars.get(start + 1..close)?;
     if inner.first() == Some(&'^') && inner.len() > 1 {
         return Some(Bracket::Footnote { end: close + 1 });
@@ -364,7 +407,7 @@ fn bracket(chars: &[char], start: usize) -> Option<Bracket> {
     if chars.get(close + 1) != Some(&'(') {
         return None;
     }
-    let paren = close + 1 + chars.iter().skip(close + 1).position(|&c| c == ')')?;
+    let paren = closers.paren(close + 1)?;
     Some(Bracket::Link {
         text: inner.iter().collect(),
         end: paren + 1,
@@ -417,6 +460,9 @@ mod tests {
             "see the docs now"
         );
         assert_eq!(unwrap_inline("[draft] only"), "[draft] only");
+        assert_eq!(unwrap_inline("[a](b"), "[a](b");
+        assert_eq!(unwrap_inline("[^"), "[^");
+        assert_eq!(unwrap_inline("[[x]](y) [^]"), "[[x]](y) [^]");
         assert_eq!(unwrap_inline("`a * b`"), "a * b");
         assert_eq!(unwrap_inline("``a ` b``"), "a ` b");
         assert_eq!(unwrap_inline("  many   spaces\there "), "many spaces here");

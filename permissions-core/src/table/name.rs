@@ -20,12 +20,15 @@ pub(crate) fn normalize(label: &str) -> String {
         }
         let prev = i.checked_sub(1).and_then(|p| chars.get(p)).copied();
         let next = chars.get(i + 1).copied();
+        // A capital starts a word after a lower-case letter (`viewAudit`), or before one
+        // (`HTTPServer`, `Level2Admin`). Upper-cased text has no lower-case letters left, so
+        // normalizing a normalized name changes nothing.
         let camel_break = word_open
             && c.is_ascii_uppercase()
             && prev.is_some_and(|p| {
                 p.is_ascii_lowercase()
-                    || p.is_ascii_digit()
-                    || (p.is_ascii_uppercase() && next.is_some_and(|n| n.is_ascii_lowercase()))
+                    || ((p.is_ascii_uppercase() || p.is_ascii_digit())
+                        && next.is_some_and(|n| n.is_ascii_lowercase()))
             });
         if (!word_open || camel_break) && !out.is_empty() {
             out.push('_');
@@ -106,8 +109,27 @@ mod tests {
         assert_eq!(normalize("ViewAuditLogs"), "VIEW_AUDIT_LOGS");
         assert_eq!(normalize("viewAuditLogs"), "VIEW_AUDIT_LOGS");
         assert_eq!(normalize("HTTPServer"), "HTTP_SERVER");
-        assert_eq!(normalize("Use2FA"), "USE2_FA");
+        assert_eq!(normalize("Level2Admin"), "LEVEL2_ADMIN");
+        assert_eq!(normalize("Use2FA"), "USE2FA");
         assert_eq!(normalize("IPv6Access"), "I_PV6_ACCESS");
+    }
+
+    #[test]
+    fn normalizing_twice_changes_nothing() {
+        for label in [
+            "View Audit Logs",
+            "ViewAuditLogs",
+            "HTTPServer",
+            "Level2Admin",
+            "A0a",
+            "IPV6ACCESS",
+            "x-y z",
+            "SEND_MESSAGES",
+        ] {
+            let once = normalize(label);
+            assert_eq!(normalize(&once), once, "{label}");
+        }
+        assert_eq!(normalize("IPV6ACCESS"), "IPV6ACCESS");
     }
 
     #[test]

@@ -378,7 +378,7 @@ fn names_that_are_not_identifiers() {
     let err = error(&values("| 3D Views | 0x1 |\n"), &Options::new());
     assert_eq!(
         err.to_string(),
-        "line 3: name `3D Views` does not give an identifier: `3_D_VIEWS` starts with a digit"
+        "line 3: name `3D Views` does not give an identifier: `3D_VIEWS` starts with a digit"
     );
     let err = error(&values("| Überwachen | 0x1 |\n"), &Options::new());
     assert!(matches!(err.kind, ErrorKind::InvalidName { .. }));
