@@ -3,6 +3,9 @@
 
 use permissions_core::table::{self, ErrorKind, Options, Table};
 
+mod common;
+use common::{TOX_MOD_VALUES, names_and_values, network_session_bits};
+
 const TOX_MOD: &str = include_str!("../../docs/tox_mod.md");
 const GUILD: &str = include_str!("../../docs/guild.md");
 const NETWORK_SESSION: &str = include_str!("../../docs/network_session.md");
@@ -11,32 +14,12 @@ fn parse(doc: &str, options: &Options<'_>) -> Table {
     table::parse(doc, options).unwrap_or_else(|e| panic!("{e}"))
 }
 
-fn names_and_values(table: &Table) -> Vec<(&str, u128)> {
-    table
-        .rows
-        .iter()
-        .map(|r| (r.name.as_str(), r.value))
-        .collect()
-}
-
 #[test]
 fn tox_mod() {
     let table = parse(TOX_MOD, &Options::new().with_width(16));
     assert_eq!(table.heading.as_deref(), Some("Permission Flags"));
     assert_eq!(table.columns, ["Permission", "Value", "Description"]);
-    assert_eq!(
-        names_and_values(&table),
-        [
-            ("ADMINISTRATOR", 0x0001),
-            ("VIEW_PUBLIC_LOGS", 0x0002),
-            ("VIEW_PRIVATE_LOGS", 0x0004),
-            ("REVERT_LOG_ACTIONS", 0x0008),
-            ("VIEW_SETTINGS", 0x0100),
-            ("SEND_MESSAGES", 0x0112),
-            ("MANAGE_SETTINGS", 0x0200),
-            ("EXEC_PURGE_CMD", 0x0400),
-        ]
-    );
+    assert_eq!(names_and_values(&table), TOX_MOD_VALUES);
     // The default of a new guild, 0x0112, holds SEND_MESSAGES and the two rows it covers.
     assert_eq!(
         table.explain(0x0112).to_string(),
@@ -135,21 +118,7 @@ fn guild_sections() {
 fn network_session() {
     let options = Options::new().with_width(16).with_auto_bits(true);
     let table = parse(NETWORK_SESSION, &options);
-    let expected: Vec<(&str, u128)> = [
-        "PUBLIC",
-        "MODIFY_ACCOUNT_SETTINGS",
-        "MODIFY_SECURITY_SETTINGS",
-        "USER",
-        "PROXY",
-        "BOT",
-        "MODERATOR",
-        "ADMINISTRATOR",
-        "SERVER_ADMINISTRATOR",
-    ]
-    .into_iter()
-    .zip((0..9).map(|bit| 1u128 << bit))
-    .collect();
-    assert_eq!(names_and_values(&table), expected);
+    assert_eq!(names_and_values(&table), network_session_bits());
     assert_eq!(table.columns, ["Flag", "Description"]);
     assert!(
         table

@@ -6,7 +6,10 @@
 
 use std::path::{Path, PathBuf};
 
-use permissions_core::table::{self, ErrorKind, Options, Table};
+use permissions_core::table::{self, ErrorKind, Options};
+
+mod common;
+use common::{TOX_MOD_VALUES, names_and_values, network_session_bits};
 
 const FIXTURES: [(&str, &str); 3] = [
     ("000", include_str!("fixtures/seed_000.txt")),
@@ -65,14 +68,6 @@ fn versions(number: &str) -> Vec<(String, String)> {
     all
 }
 
-fn names_and_values(table: &Table) -> Vec<(&str, u128)> {
-    table
-        .rows
-        .iter()
-        .map(|r| (r.name.as_str(), r.value))
-        .collect()
-}
-
 #[test]
 fn copies_are_verbatim() {
     let Some(dir) = seeds_dir() else {
@@ -93,21 +88,7 @@ fn seed_000_network_session() {
     for (source, doc) in versions("000") {
         let options = Options::new().with_width(16).with_auto_bits(true);
         let table = table::parse(&doc, &options).unwrap_or_else(|e| panic!("{source}: {e}"));
-        let expected: Vec<(&str, u128)> = [
-            "PUBLIC",
-            "MODIFY_ACCOUNT_SETTINGS",
-            "MODIFY_SECURITY_SETTINGS",
-            "USER",
-            "PROXY",
-            "BOT",
-            "MODERATOR",
-            "ADMINISTRATOR",
-            "SERVER_ADMINISTRATOR",
-        ]
-        .into_iter()
-        .zip((0..9).map(|bit| 1u128 << bit))
-        .collect();
-        assert_eq!(names_and_values(&table), expected, "{source}");
+        assert_eq!(names_and_values(&table), network_session_bits(), "{source}");
     }
 }
 
@@ -116,21 +97,7 @@ fn seed_001_tox_mod() {
     for (source, doc) in versions("001") {
         let table = table::parse(&doc, &Options::new().with_width(16))
             .unwrap_or_else(|e| panic!("{source}: {e}"));
-        assert_eq!(table.rows.len(), 8, "{source}");
-        for (name, value) in [
-            ("ADMINISTRATOR", 0x0001),
-            ("VIEW_PUBLIC_LOGS", 0x0002),
-            ("VIEW_SETTINGS", 0x0100),
-            ("SEND_MESSAGES", 0x0112),
-            ("MANAGE_SETTINGS", 0x0200),
-            ("EXEC_PURGE_CMD", 0x0400),
-        ] {
-            assert_eq!(
-                table.row(name).map(|r| r.value),
-                Some(value),
-                "{source}: {name}"
-            );
-        }
+        assert_eq!(names_and_values(&table), TOX_MOD_VALUES, "{source}");
     }
 }
 

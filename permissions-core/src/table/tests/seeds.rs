@@ -1,7 +1,7 @@
 //! The three seed documents, read as they are.
 
 use super::super::*;
-use super::{SEED_000, SEED_001, SEED_002, error, names_and_values};
+use super::{SEED_000, SEED_001, SEED_002, error};
 use alloc::string::ToString;
 
 #[test]
@@ -11,20 +11,11 @@ fn seed_000_numbers_the_flags_in_order() {
         &Options::new().with_width(16).with_auto_bits(true),
     )
     .unwrap();
-    let names: Vec<&str> = table.rows.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(table.rows.len(), 9);
+    assert_eq!(table.rows.first().map(|r| r.name.as_str()), Some("PUBLIC"));
     assert_eq!(
-        names,
-        [
-            "PUBLIC",
-            "MODIFY_ACCOUNT_SETTINGS",
-            "MODIFY_SECURITY_SETTINGS",
-            "USER",
-            "PROXY",
-            "BOT",
-            "MODERATOR",
-            "ADMINISTRATOR",
-            "SERVER_ADMINISTRATOR",
-        ]
+        table.rows.last().map(|r| r.name.as_str()),
+        Some("SERVER_ADMINISTRATOR")
     );
     for (i, row) in table.rows.iter().enumerate() {
         assert_eq!(row.value, 1 << i, "{}", row.name);
@@ -55,19 +46,11 @@ fn seed_000_without_auto_bits_asks_for_a_value_column() {
 #[test]
 fn seed_001_reads_past_front_matter_and_admonitions() {
     let table = parse(SEED_001, &Options::new().with_width(16)).unwrap();
-    assert_eq!(
-        names_and_values(&table),
-        [
-            ("ADMINISTRATOR", 0x0001),
-            ("VIEW_PUBLIC_LOGS", 0x0002),
-            ("VIEW_PRIVATE_LOGS", 0x0004),
-            ("REVERT_LOG_ACTIONS", 0x0008),
-            ("VIEW_SETTINGS", 0x0100),
-            ("SEND_MESSAGES", 0x0112),
-            ("MANAGE_SETTINGS", 0x0200),
-            ("EXEC_PURGE_CMD", 0x0400),
-        ]
-    );
+    assert_eq!(table.rows.len(), 8);
+    let ends = (table.rows.first(), table.rows.last());
+    assert!(matches!(ends, (Some(a), Some(z)) if a.value == 0x0001 && z.value == 0x0400));
+    let send = table.row("SEND_MESSAGES").map(|r| (r.value, r.line));
+    assert_eq!(send, Some((0x0112, 22)));
     assert_eq!(table.heading.as_deref(), Some("Discord Permission Flags"));
     assert_eq!(table.line, 15);
     assert_eq!(table.columns, ["Permission", "Value", "Description"]);
