@@ -384,7 +384,8 @@ fn in_section<'o, 'd>(
             .iter()
             .map(|h| (name::distance(wanted, &h.text), h))
             .filter(|(d, h)| *d <= (wanted.len().max(h.text.len()) / 3).max(2))
-            .min_by_key(|(d, _)| *d)
+            // Among headings as close, the one closest in letter case too.
+            .min_by_key(|&(d, h)| (d, name::distance_exact(wanted, &h.text)))
             .map(|(_, h)| h.text.clone());
         return Err(TableError::new(
             1,

@@ -56,9 +56,21 @@ pub(crate) fn is_reserved(name: &str) -> bool {
 
 /// The Levenshtein distance between two strings, compared case-insensitively.
 pub(crate) fn distance(a: &str, b: &str) -> usize {
-    let b: alloc::vec::Vec<char> = b.chars().flat_map(char::to_lowercase).collect();
+    levenshtein(
+        a.chars().flat_map(char::to_lowercase),
+        b.chars().flat_map(char::to_lowercase),
+    )
+}
+
+/// The Levenshtein distance between two strings, letter case included.
+pub(crate) fn distance_exact(a: &str, b: &str) -> usize {
+    levenshtein(a.chars(), b.chars())
+}
+
+fn levenshtein(a: impl Iterator<Item = char>, b: impl Iterator<Item = char>) -> usize {
+    let b: alloc::vec::Vec<char> = b.collect();
     let mut row: alloc::vec::Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().flat_map(char::to_lowercase).enumerate() {
+    for (i, ca) in a.enumerate() {
         let mut diagonal = i;
         if let Some(first) = row.first_mut() {
             *first = i + 1;
@@ -160,5 +172,6 @@ mod tests {
         assert_eq!(distance("", "abc"), 3);
         assert_eq!(distance("kitten", "sitting"), 3);
         assert_eq!(distance("same", "SAME"), 0);
+        assert_eq!(distance_exact("same", "SAME"), 4);
     }
 }

@@ -13,6 +13,14 @@ fn a_missing_section_suggests_the_closest_heading() {
         err.to_string(),
         "line 1: no heading `Guild Permission` in the document; did you mean `Guild Permissions`?"
     );
+    // "# Guild permissions" and "### Guild Permissions" are as close when case is ignored.
+    let doc = "# Guild permissions\n\n### Guild Permissions\n\n| Name | Bit |\n|-|-|\n| A | 1 |\n";
+    let err = error(doc, &Options::new().with_section("Guild Permission"));
+    assert!(
+        err.to_string()
+            .ends_with("did you mean `Guild Permissions`?"),
+        "{err}"
+    );
     let err = error(SEED_002, &Options::new().with_section("Emoji Limits"));
     assert_eq!(
         err.kind,
