@@ -18,6 +18,8 @@ pub mod audit;
 mod guard;
 mod requirement;
 mod set;
+#[cfg(feature = "alloc")]
+pub mod table;
 
 pub use guard::{HasPermissions, Refusal};
 pub use requirement::{Denied, Requirement};
