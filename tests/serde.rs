@@ -16,7 +16,7 @@ mod tox_mod;
 use std::fmt::Debug;
 
 use guild::GuildPermissions as G;
-use permissions::{PermissionSet, Requirement};
+use permissions::{Denied, HasPermissions, PermissionSet, Requirement, requires};
 use proptest::prelude::*;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -406,6 +406,56 @@ fn denied_serializes_its_flags_in_the_sets_form() {
     assert_eq!(
         json(&denied),
         r#"{"message":"missing one of BAN_MEMBERS | KICK_MEMBERS","missing":"786432","required":"786432","requirement":"any(BAN_MEMBERS, KICK_MEMBERS)"}"#
+    );
+}
+
+/// A guild member, for a guarded handler.
+struct Member(G);
+
+impl HasPermissions for Member {
+    type Set = G;
+    fn permissions(&self) -> G {
+        self.0
+    }
+}
+
+/// Removes a member from the guild.
+#[requires(any(BAN_MEMBERS, KICK_MEMBERS), on = actor)]
+fn kick(target: u64, actor: &Member) -> Result<u64, Denied<G>> {
+    Ok(target)
+}
+
+#[test]
+fn a_guards_denial_and_its_audit_entry_serialize() {
+    assert_eq!(kick(7, &Member(G::KICK_MEMBERS)), Ok(7));
+    let denied = kick(7, &Member(G::SEND_INVITES)).unwrap_err();
+    assert_eq!(
+        json(&denied),
+        r#"{"message":"missing one of BAN_MEMBERS | KICK_MEMBERS","missing":"BAN_MEMBERS | KICK_MEMBERS","required":"BAN_MEMBERS | KICK_MEMBERS","requirement":"any(BAN_MEMBERS, KICK_MEMBERS)"}"#
+    );
+
+    let entry = permissions::audit::handlers()
+        .find(|h| h.function() == "kick")
+        .expect("#[requires] registers the handler");
+    assert_eq!(
+        json(entry),
+        r#"{"module":"serde","function":"kick","holder":"actor","requirement":"any(BAN_MEMBERS, KICK_MEMBERS)"}"#
+    );
+    #[derive(Deserialize, Debug, PartialEq)]
+    struct HandlerWire {
+        module: String,
+        function: String,
+        holder: String,
+        requirement: String,
+    }
+    assert_eq!(
+        postcard::from_bytes::<HandlerWire>(&postcard(entry)),
+        Ok(HandlerWire {
+            module: "serde".to_owned(),
+            function: "kick".to_owned(),
+            holder: "actor".to_owned(),
+            requirement: "any(BAN_MEMBERS, KICK_MEMBERS)".to_owned(),
+        })
     );
 }
 

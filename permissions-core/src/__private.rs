@@ -4,19 +4,51 @@
 pub use ::bitflags;
 pub use ::core;
 
-pub use crate::{Denied, PermissionSet, Requirement, Row, RowKind};
+pub use crate::guard::check;
+pub use crate::{Denied, HasPermissions, PermissionSet, Refusal, Requirement, Row, RowKind};
+
+/// Registers a guarded function with the audit registry, when the `audit` feature is on.
+#[cfg(feature = "audit")]
+#[macro_export]
+#[doc(hidden)]
+macro_rules! __register_handler {
+    ($module:expr, $function:expr, $holder:expr, $requirement:expr) => {
+        $crate::__private::inventory::submit! {
+            $crate::audit::Handler::new($module, $function, $holder, $requirement)
+        }
+    };
+}
+
+/// Registers a guarded function with the audit registry, when the `audit` feature is on.
+#[cfg(not(feature = "audit"))]
+#[macro_export]
+#[doc(hidden)]
+macro_rules! __register_handler {
+    ($($tt:tt)*) => {};
+}
+
+pub use crate::__register_handler as register_handler;
+#[cfg(feature = "audit")]
+pub use ::inventory;
+
+/// `Result::Err(E::from(denied))` for whatever `Result` the guarded function returns.
+#[inline]
+pub fn refuse<R: Refusal<S>, S: 'static>(denied: Denied<S>) -> R {
+    R::refusal(denied)
+}
+
 #[cfg(feature = "serde")]
 pub use ::serde_core;
 
 /// `impl_serde!(Set, form)`: `Serialize` and `Deserialize` for a generated set, through
 /// `crate::serde::form`, when this crate's `serde` feature is on; nothing otherwise. The derive
 /// emits one call, so that the user crate's own features play no part.
-pub use crate::__permissions_impl_serde as impl_serde;
+pub use crate::__impl_serde as impl_serde;
 
 #[cfg(feature = "serde")]
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __permissions_impl_serde {
+macro_rules! __impl_serde {
     ($set:ident, $form:ident) => {
         const _: () = {
             #[automatically_derived]
@@ -44,7 +76,7 @@ macro_rules! __permissions_impl_serde {
 #[cfg(not(feature = "serde"))]
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __permissions_impl_serde {
+macro_rules! __impl_serde {
     ($set:ident, $form:ident) => {};
 }
 

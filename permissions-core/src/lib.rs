@@ -13,11 +13,17 @@
 #[cfg(feature = "alloc")]
 extern crate alloc;
 
+#[cfg(feature = "audit")]
+pub mod audit;
+mod guard;
 mod requirement;
 #[cfg(feature = "serde")]
 pub mod serde;
 mod set;
+#[cfg(feature = "alloc")]
+pub mod table;
 
+pub use guard::{HasPermissions, Refusal};
 pub use requirement::{Denied, Requirement};
 pub use set::{PermissionSet, Row, RowKind};
 

@@ -34,7 +34,8 @@
 //! ```
 //!
 //! [`Denied`] serializes as `{"message", "missing", "required", "requirement"}`, its flags in
-//! the set's own form, so that an API can send a refusal as it sends any permission value.
+//! the set's own form, so that an API can send a refusal as it sends any permission value. The
+//! audit registry's entries (`permissions::audit::Handler`) serialize as their four strings.
 
 use serde_core::ser::SerializeStruct;
 use serde_core::{Serialize, Serializer};
@@ -163,6 +164,40 @@ impl<S: PermissionSet + Serialize> Serialize for Denied<S> {
         out.serialize_field("message", &Message(self))?;
         out.serialize_field("missing", &self.missing())?;
         out.serialize_field("required", &self.required())?;
+        out.serialize_field("requirement", self.requirement())?;
+        out.end()
+    }
+}
+
+/// A struct of the entry's four strings: `module`, `function`, `holder` and `requirement`,
+/// so that a program can serve its audit table as JSON.
+///
+/// ```
+/// # use permissions::{requires, Denied, HasPermissions, PermissionSet};
+/// # #[derive(PermissionSet)]
+/// # #[permissions(bits = u16)]
+/// # enum ToxPermission { #[permission(value = 0x0400)] ExecPurgeCmd }
+/// # struct Session(ToxPermissions);
+/// # impl HasPermissions for Session { type Set = ToxPermissions; fn permissions(&self) -> ToxPermissions { self.0 } }
+/// #[requires(EXEC_PURGE_CMD)]
+/// fn purge(session: &Session) -> Result<(), Denied<ToxPermissions>> {
+///     Ok(())
+/// }
+///
+/// let entry = permissions::audit::handlers().find(|h| h.function() == "purge").unwrap();
+/// let json = serde_json::to_value(entry).unwrap();
+/// assert_eq!(json["module"], entry.module()); // `module_path!()` of the function
+/// assert_eq!(json["function"], "purge");
+/// assert_eq!(json["holder"], "session");
+/// assert_eq!(json["requirement"], "EXEC_PURGE_CMD");
+/// ```
+#[cfg(feature = "audit")]
+impl Serialize for crate::audit::Handler {
+    fn serialize<Ser: Serializer>(&self, serializer: Ser) -> Result<Ser::Ok, Ser::Error> {
+        let mut out = serializer.serialize_struct("Handler", 4)?;
+        out.serialize_field("module", self.module())?;
+        out.serialize_field("function", self.function())?;
+        out.serialize_field("holder", self.holder())?;
         out.serialize_field("requirement", self.requirement())?;
         out.end()
     }

@@ -1,5 +1,5 @@
-//! A `#![no_std]` crate that derives a permission set and uses it: grants, checks, `Display`
-//! and serde, with no allocator. CI builds it alone, with the runtime's default features off,
+//! A `#![no_std]` crate that derives a permission set and uses it: grants, checks, a
+//! `#[requires]` guard, `Display` and serde, with no allocator. CI builds it alone, with the runtime's default features off,
 //! so neither the runtime nor the generated code may reach for std. The const assertions are
 //! checked by that build; the functions by the std test module at the end.
 #![no_std]
@@ -7,7 +7,7 @@
 
 use core::fmt::{self, Write};
 
-use permissions::{Denied, PermissionSet, Requirement};
+use permissions::{Denied, HasPermissions, PermissionSet, Requirement, requires};
 
 /// Tox Mod client permissions (seed 001), with their hex values.
 #[derive(PermissionSet)]
@@ -67,6 +67,25 @@ pub fn may_manage_settings(held: ToxPermissions) -> bool {
 /// The denial, when `held` does not meet it.
 pub fn may_purge(held: ToxPermissions) -> Result<(), Denied<ToxPermissions>> {
     held.check(&PURGE)
+}
+
+/// A client session.
+pub struct Session(pub ToxPermissions);
+
+impl HasPermissions for Session {
+    type Set = ToxPermissions;
+    fn permissions(&self) -> ToxPermissions {
+        self.0
+    }
+}
+
+/// Changes a setting; guarded, so a session without the permission gets the denial.
+///
+/// # Errors
+/// The denial, when `session` may not manage settings.
+#[requires(MANAGE_SETTINGS)]
+pub fn update_settings(session: &Session, value: u8) -> Result<u8, Denied<ToxPermissions>> {
+    Ok(value)
 }
 
 /// Writes `value`'s `Display` into `buf`, with no allocator.
@@ -132,6 +151,13 @@ mod tests {
             Ok("missing VIEW_PUBLIC_LOGS | VIEW_PRIVATE_LOGS | EXEC_PURGE_CMD")
         );
         assert_eq!(display(&denied, &mut [0u8; 8]), Err(fmt::Error));
+
+        assert_eq!(
+            update_settings(&Session(ToxPermissions::ADMINISTRATOR), 3),
+            Ok(3)
+        );
+        let denied = update_settings(&Session(ToxPermissions::DEFAULT), 3).unwrap_err();
+        assert_eq!(denied.missing(), ToxPermissions::MANAGE_SETTINGS);
     }
 
     #[test]
