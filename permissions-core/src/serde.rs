@@ -36,6 +36,9 @@
 //! [`Denied`] serializes as `{"message", "missing", "required", "requirement"}`, its flags in
 //! the set's own form, so that an API can send a refusal as it sends any permission value. The
 //! audit registry's entries (`permissions::audit::Handler`) serialize as their four strings.
+//!
+//! Like `chrono::serde` and `bitflags::serde`, this module shares its name with the serde
+//! crate: code that glob-imports `use permissions::*;` names the crate as `::serde`.
 
 use serde_core::ser::SerializeStruct;
 use serde_core::{Serialize, Serializer};
