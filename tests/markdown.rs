@@ -3,15 +3,9 @@
 //! against `../shared/seeds/` by `permissions-core/tests/seeds.rs`). Each must equal the set
 //! the enum form declares, row by row.
 
-#[allow(dead_code)]
-#[path = "../examples/guild.rs"]
-mod guild;
-#[allow(dead_code)]
-#[path = "../examples/network_session.rs"]
-mod network_session;
-#[allow(dead_code)]
-#[path = "../examples/tox_mod.rs"]
-mod tox_mod;
+mod common;
+
+use common::{guild, network_session, tox_mod};
 
 use permissions::{PermissionSet, Requirement, Row, RowKind, table};
 
