@@ -4,11 +4,9 @@ use std::sync::Arc;
 
 use permissions::{Denied, HasPermissions, PermissionSet, requires};
 
-#[allow(dead_code)]
-#[path = "../examples/tox_mod.rs"]
-mod tox_mod;
+mod common;
 
-use tox_mod::ToxPermissions;
+use common::tox_mod::ToxPermissions;
 
 type T = ToxPermissions;
 

@@ -1,15 +1,9 @@
 //! Each seed document's table, declared with the derive (the examples' declarations), checked
 //! row by row against the values the documents give.
 
-#[allow(dead_code)]
-#[path = "../examples/guild.rs"]
-mod guild;
-#[allow(dead_code)]
-#[path = "../examples/network_session.rs"]
-mod network_session;
-#[allow(dead_code)]
-#[path = "../examples/tox_mod.rs"]
-mod tox_mod;
+mod common;
+
+use common::{guild, network_session, tox_mod};
 
 use guild::{GuildPermission, GuildPermissions as G};
 use network_session::{SessionPermission, SessionPermissions as N};

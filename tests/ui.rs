@@ -6,5 +6,6 @@ fn ui() {
     let t = trybuild::TestCases::new();
     t.compile_fail("tests/ui/derive/*.rs");
     t.compile_fail("tests/ui/requires/*.rs");
+    t.compile_fail("tests/ui/markdown/*.rs");
     t.pass("tests/ui/pass/*.rs");
 }

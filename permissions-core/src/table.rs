@@ -58,6 +58,7 @@ mod name;
 mod value;
 
 pub use error::{ErrorKind, TableError};
+pub use name::normalize as normalize_name;
 
 /// How to read a document: which table, and how wide the set is.
 ///

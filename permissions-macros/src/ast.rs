@@ -17,7 +17,6 @@ pub enum Assign {
     /// `value = LIT`
     Value(u128, LitInt),
     /// A value read from a document; errors point at `span` and name the line.
-    #[allow(dead_code)] // built by the Markdown form, which is being wired in
     Documented(u128),
     /// Neither: the next free bit.
     Auto,
@@ -208,25 +207,27 @@ fn variant_row(cx: &mut Ctxt, variant: &syn::Variant) -> Row {
 fn doc_text(attrs: &[syn::Attribute]) -> String {
     let mut out = String::new();
     for attr in attrs.iter().filter(|a| a.path().is_ident("doc")) {
-        if let syn::Meta::NameValue(nv) = &attr.meta {
-            if let syn::Expr::Lit(syn::ExprLit {
-                lit: syn::Lit::Str(s),
-                ..
-            }) = &nv.value
-            {
-                let line = s.value();
-                let line = line.trim();
-                if line.is_empty() {
-                    if !out.is_empty() && !out.ends_with("\n\n") {
-                        out.push_str("\n\n");
-                    }
-                } else {
-                    if !out.is_empty() && !out.ends_with('\n') {
-                        out.push(' ');
-                    }
-                    out.push_str(line);
-                }
+        let syn::Meta::NameValue(nv) = &attr.meta else {
+            continue;
+        };
+        let syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Str(s),
+            ..
+        }) = &nv.value
+        else {
+            continue;
+        };
+        let line = s.value();
+        let line = line.trim();
+        if line.is_empty() {
+            if !out.is_empty() && !out.ends_with("\n\n") {
+                out.push_str("\n\n");
             }
+        } else {
+            if !out.is_empty() && !out.ends_with('\n') {
+                out.push(' ');
+            }
+            out.push_str(line);
         }
     }
     out.trim_end().to_owned()

@@ -60,6 +60,8 @@ pub struct Container {
     pub markdown_str: Option<LitStr>,
     pub section: Option<LitStr>,
     pub auto_bits: Option<Span>,
+    /// `implies(USER = PUBLIC, ..)`: implied rows for a document's table, which cannot say it.
+    pub implies: Vec<(Ident, Vec<Ident>)>,
     /// `serde = "decimal"`: the module of `permissions::serde` that the set's impls call.
     pub serde: Option<Ident>,
 }
@@ -85,6 +87,7 @@ const CONTAINER_KEYS: &[&str] = &[
     "markdown_str",
     "section",
     "auto_bits",
+    "implies",
     "serde",
 ];
 /// The modules of `permissions::serde`, which `serde = ".."` names.
@@ -135,6 +138,24 @@ pub fn container(cx: &mut Ctxt, attrs: &[Attribute]) -> Container {
                             format!("unknown serde form {form:?}: expected \"text\", \"decimal\" or \"bits\"{hint}"),
                         );
                     }
+                }
+                "implies" => {
+                    let content;
+                    syn::parenthesized!(content in meta.input);
+                    let entries = content.parse_terminated(
+                        |input: ParseStream<'_>| {
+                            let row = input.call(Ident::parse_any)?;
+                            input.parse::<Token![=]>()?;
+                            let mut implied = vec![input.call(Ident::parse_any)?];
+                            while input.peek(Token![|]) {
+                                input.parse::<Token![|]>()?;
+                                implied.push(input.call(Ident::parse_any)?);
+                            }
+                            Ok((row, implied))
+                        },
+                        Token![,],
+                    )?;
+                    out.implies.extend(entries);
                 }
                 _ => unreachable!("every key of CONTAINER_KEYS is handled"),
             }

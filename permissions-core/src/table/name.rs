@@ -3,13 +3,21 @@
 
 use alloc::string::String;
 
-/// The SCREAMING_SNAKE_CASE form of a name cell.
+/// The SCREAMING_SNAKE_CASE form of a name cell, or of a Rust variant name: the one
+/// normalization that both forms of `#[derive(PermissionSet)]` use.
+///
+/// ```
+/// use permissions::table::normalize_name;
+/// assert_eq!(normalize_name("View Audit Logs"), "VIEW_AUDIT_LOGS");
+/// assert_eq!(normalize_name("ViewAuditLogs"), "VIEW_AUDIT_LOGS");
+/// assert_eq!(normalize_name("SEND_MESSAGES"), "SEND_MESSAGES");
+/// ```
 ///
 /// Words are separated by anything that is not an ASCII letter or digit (spaces, hyphens,
 /// underscores, punctuation), and inside a word at a case change: `viewAuditLogs` and
 /// `ViewAuditLogs` give `VIEW_AUDIT_LOGS`, `HTTPServer` gives `HTTP_SERVER`. Characters
-/// outside ASCII are kept, upper-cased, so that [`is_identifier`] rejects the result.
-pub(crate) fn normalize(label: &str) -> String {
+/// outside ASCII are kept, upper-cased, so that the identifier check rejects the result.
+pub fn normalize(label: &str) -> String {
     let mut out = String::with_capacity(label.len() + 4);
     let chars: alloc::vec::Vec<char> = label.chars().collect();
     let mut word_open = false;

@@ -17,7 +17,7 @@ pub fn derive(input: &DeriveInput) -> TokenStream {
             .map(|e| e.to_compile_error())
             .unwrap_or_default();
     };
-    let container = crate::markdown::load(&mut cx, container);
+    let (container, tracked) = crate::markdown::load(&mut cx, container);
     let layout = check::layout(&mut cx, &container);
     // On errors, the set is still emitted (broken rows valued 0), so that code using it
     // shows our errors rather than a cascade of unresolved names.
@@ -25,6 +25,7 @@ pub fn derive(input: &DeriveInput) -> TokenStream {
     let expanded = expand(&container, &layout);
     quote! {
         #errors
+        #tracked
         #expanded
     }
 }
