@@ -14,9 +14,11 @@
 extern crate alloc;
 
 mod requirement;
+pub mod resolve;
 mod set;
 
 pub use requirement::{Denied, Requirement};
+pub use resolve::{Actor, ChannelSet, Member, Overwrite, Policy, Refused, Rule};
 pub use set::{PermissionSet, Row, RowKind};
 
 /// The bitflags crate that generated sets are built on, for its parser and traits.
