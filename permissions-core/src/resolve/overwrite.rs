@@ -21,6 +21,25 @@ pub enum Target<Id> {
     Member(Id),
 }
 
+impl<Id> Target<Id> {
+    /// The role's or member's id; `None` for @everyone.
+    ///
+    /// ```
+    /// use permissions::resolve::Target;
+    ///
+    /// assert_eq!(Target::Member(7_u64).id(), Some(&7));
+    /// assert_eq!(Target::<u64>::Everyone.id(), None);
+    /// ```
+    #[inline]
+    #[must_use]
+    pub const fn id(&self) -> Option<&Id> {
+        match self {
+            Target::Everyone => None,
+            Target::Role(id) | Target::Member(id) => Some(id),
+        }
+    }
+}
+
 /// A channel's exception to the guild permissions of a target: flags it `allow`s and flags it
 /// `deny`s, written in the channel's set `C`.
 ///

@@ -1,0 +1,3 @@
+//! Declarations shared by several test files and the benchmark.
+
+pub mod discord;
