@@ -3,8 +3,8 @@
 //!
 //! Seed 002's "Text Channel Permissions" table is still empty, so this example defines one
 //! ([`TextPermissions`]) and says how guild permissions carry into it ([`ChannelSet`]).
-use permissions::resolve::{self, Actor, ChannelSet, Member, Overwrite, Policy, Rule};
 use permissions::PermissionSet;
+use permissions::resolve::{self, Actor, ChannelSet, Member, Overwrite, Policy, Rule};
 
 #[allow(dead_code)]
 #[path = "guild.rs"]

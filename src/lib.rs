@@ -5,4 +5,4 @@
 
 pub use permissions_core::*;
 
-pub use permissions_macros::PermissionSet;
+pub use permissions_macros::{PermissionSet, requires};

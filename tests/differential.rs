@@ -1,15 +1,9 @@
 //! Differential test: each seed table declared with the derive must behave exactly like the
 //! same table written by hand with plain `bitflags!`, over random bit patterns.
 
-#[allow(dead_code)]
-#[path = "../examples/guild.rs"]
-mod guild;
-#[allow(dead_code)]
-#[path = "../examples/network_session.rs"]
-mod network_session;
-#[allow(dead_code)]
-#[path = "../examples/tox_mod.rs"]
-mod tox_mod;
+mod common;
+
+use common::{guild, network_session, tox_mod};
 
 /// The same tables by hand. Type names match the derived ones so that `Debug` output can be
 /// compared as it is.

@@ -1,15 +1,9 @@
 //! Each seed document's table, declared with the derive (the examples' declarations), checked
 //! row by row against the values the documents give.
 
-#[allow(dead_code)]
-#[path = "../examples/guild.rs"]
-mod guild;
-#[allow(dead_code)]
-#[path = "../examples/network_session.rs"]
-mod network_session;
-#[allow(dead_code)]
-#[path = "../examples/tox_mod.rs"]
-mod tox_mod;
+mod common;
+
+use common::{guild, network_session, tox_mod};
 
 use guild::{GuildPermission, GuildPermissions as G};
 use network_session::{SessionPermission, SessionPermissions as N};
@@ -242,4 +236,23 @@ fn requirements_are_const() {
     assert!(!NEED.is_met_by(T::DEFAULT));
     assert!(NEED.is_met_by(T::DEFAULT | T::MANAGE_SETTINGS));
     assert!(NEED.is_met_by(T::ADMINISTRATOR));
+}
+
+#[test]
+fn denials_name_whole_rows_of_composite_and_implied_flags() {
+    // USER = its own bit | PUBLIC: a PUBLIC session lacks USER, not an anonymous bit.
+    let denied = N::PUBLIC.check(&Requirement::All(N::USER)).unwrap_err();
+    assert_eq!(denied.missing(), N::USER);
+    assert_eq!(denied.to_string(), "missing USER");
+    // SEND_MESSAGES = 0x0112 covers VIEW_SETTINGS and VIEW_PUBLIC_LOGS, plus 0x0010 of its own.
+    let held = T::VIEW_SETTINGS | T::VIEW_PUBLIC_LOGS;
+    let denied = held.check(&Requirement::All(T::SEND_MESSAGES)).unwrap_err();
+    assert_eq!(denied.missing().bits(), 0x0112);
+    assert_eq!(denied.to_string(), "missing SEND_MESSAGES");
+    // Bits no row declares are named in hex.
+    let odd = Requirement::All(G::BAN_MEMBERS | G::from_bits_retain(0b100));
+    assert_eq!(
+        G::empty().check(&odd).unwrap_err().to_string(),
+        "missing BAN_MEMBERS | 0x4"
+    );
 }

@@ -4,7 +4,38 @@
 pub use ::bitflags;
 pub use ::core;
 
-pub use crate::{Denied, PermissionSet, Requirement, Row, RowKind};
+pub use crate::guard::check;
+pub use crate::{Denied, HasPermissions, PermissionSet, Refusal, Requirement, Row, RowKind};
+
+/// Registers a guarded function with the audit registry, when the `audit` feature is on.
+#[cfg(feature = "audit")]
+#[macro_export]
+#[doc(hidden)]
+macro_rules! __register_handler {
+    ($module:expr, $function:expr, $holder:expr, $requirement:expr) => {
+        $crate::__private::inventory::submit! {
+            $crate::audit::Handler::new($module, $function, $holder, $requirement)
+        }
+    };
+}
+
+/// Registers a guarded function with the audit registry, when the `audit` feature is on.
+#[cfg(not(feature = "audit"))]
+#[macro_export]
+#[doc(hidden)]
+macro_rules! __register_handler {
+    ($($tt:tt)*) => {};
+}
+
+pub use crate::__register_handler as register_handler;
+#[cfg(feature = "audit")]
+pub use ::inventory;
+
+/// `Result::Err(E::from(denied))` for whatever `Result` the guarded function returns.
+#[inline]
+pub fn refuse<R: Refusal<S>, S: 'static>(denied: Denied<S>) -> R {
+    R::refusal(denied)
+}
 
 use core::fmt;
 

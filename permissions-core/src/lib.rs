@@ -13,12 +13,18 @@
 #[cfg(feature = "alloc")]
 extern crate alloc;
 
+#[cfg(feature = "audit")]
+pub mod audit;
+mod guard;
 mod requirement;
 pub mod resolve;
 mod set;
+#[cfg(feature = "alloc")]
+pub mod table;
 
+pub use guard::{HasPermissions, Refusal};
 pub use requirement::{Denied, Requirement};
-pub use resolve::{Actor, ChannelSet, Member, Overwrite, Policy, Refused, Rule};
+pub use resolve::{Actor, ChannelSet, Escalation, Member, Overwrite, Policy, Rule};
 pub use set::{PermissionSet, Row, RowKind};
 
 /// The bitflags crate that generated sets are built on, for its parser and traits.

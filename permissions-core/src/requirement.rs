@@ -67,11 +67,11 @@ impl<S: PermissionSet> Requirement<S> {
         let known = S::from_bits_truncate(held.bits());
         match self {
             Requirement::All(flags) => {
-                let missing = flags.difference(known);
-                if missing.is_empty() {
+                let lacking = flags.difference(known);
+                if lacking.is_empty() {
                     Ok(())
                 } else {
-                    Err(missing)
+                    Err(whole_rows(*flags, lacking))
                 }
             }
             Requirement::AllOf(parts) => {
@@ -97,6 +97,50 @@ impl<S: PermissionSet> Requirement<S> {
             }
         }
     }
+}
+
+/// `lacking` widened to the whole rows of `flags` it touches, so that a holder of PUBLIC who
+/// lacks USER (= its own bit | PUBLIC) is missing USER, not one anonymous bit. Runs on
+/// refusals only.
+fn whole_rows<S: PermissionSet>(flags: S, lacking: S) -> S {
+    S::ROWS
+        .iter()
+        .map(crate::Row::value)
+        .filter(|row| flags.contains(*row) && row.intersects(lacking))
+        .fold(lacking, S::union)
+}
+
+/// Names the largest rows inside `flags` (`USER` rather than `PUBLIC | USER`), then any bits no
+/// row covers, in hex.
+pub(crate) fn write_rows<S: PermissionSet>(flags: S, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    let inside = |row: &&crate::Row<S>| flags.contains(row.value());
+    let mut covered = S::empty();
+    let mut first = true;
+    for row in S::ROWS.iter().filter(inside) {
+        let value = row.value();
+        let larger = S::ROWS
+            .iter()
+            .filter(inside)
+            .any(|other| other.value() != value && other.value().contains(value));
+        if larger || covered.contains(value) {
+            continue;
+        }
+        if !first {
+            f.write_str(" | ")?;
+        }
+        f.write_str(row.name())?;
+        covered = covered.union(value);
+        first = false;
+    }
+    let rest = flags.difference(covered);
+    if !rest.is_empty() || first {
+        if !first {
+            f.write_str(" | ")?;
+        }
+        f.write_str("0x")?;
+        bitflags::parser::WriteHex::write_hex(&rest.bits(), &mut *f)?;
+    }
+    Ok(())
 }
 
 impl<S: PermissionSet> fmt::Display for Requirement<S> {
@@ -172,8 +216,9 @@ impl<S: PermissionSet> Denied<S> {
         self.requirement.flags()
     }
 
-    /// The flags whose absence caused the refusal. For a failed `any(..)`, the flags of
-    /// every alternative that was not met.
+    /// The flags whose absence caused the refusal, as whole rows: a holder of `PUBLIC` who
+    /// lacks `USER` (which implies `PUBLIC`) is missing all of `USER`. For a failed `any(..)`,
+    /// the flags of every alternative that was not met.
     #[must_use]
     pub const fn missing(&self) -> S {
         self.missing
@@ -186,11 +231,11 @@ impl<S: PermissionSet> fmt::Display for Denied<S> {
             Requirement::AnyOf([]) => f.write_str("missing: the requirement `any()` is empty"),
             Requirement::AnyOf(_) => {
                 f.write_str("missing one of ")?;
-                bitflags::parser::to_writer(&self.missing, f)
+                write_rows(self.missing, f)
             }
             _ => {
                 f.write_str("missing ")?;
-                bitflags::parser::to_writer(&self.missing, f)
+                write_rows(self.missing, f)
             }
         }
     }

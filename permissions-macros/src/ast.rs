@@ -54,6 +54,8 @@ pub struct Container {
     pub form: Form,
     pub attrs: attr::Container,
     pub rows: Vec<Row>,
+    /// Whether every variant is a plain unit variant, so the enum's helpers can be generated.
+    pub unit_variants: bool,
     /// Bits reserved by "Not Used" rows of a document.
     pub reserved: u128,
 }
@@ -62,7 +64,11 @@ impl Container {
     pub fn from_input(cx: &mut Ctxt, input: &DeriveInput) -> Option<Container> {
         let attrs = attr::container(cx, &input.attrs);
         if input.generics.lt_token.is_some() || input.generics.where_clause.is_some() {
-            cx.spanned(&input.generics, "a permission set cannot be generic");
+            cx.spanned(
+                &input.generics,
+                "a permission set cannot be generic: remove the parameters",
+            );
+            return None;
         }
         match &input.data {
             Data::Enum(data) => {
@@ -81,6 +87,10 @@ impl Container {
                     Ident::new(&format!("{}s", input.ident), input.ident.span())
                 });
                 let rows = data.variants.iter().map(|v| variant_row(cx, v)).collect();
+                let unit_variants = data
+                    .variants
+                    .iter()
+                    .all(|v| matches!(v.fields, Fields::Unit) && v.discriminant.is_none());
                 Some(Container {
                     vis: input.vis.clone(),
                     set,
@@ -90,6 +100,7 @@ impl Container {
                     },
                     attrs,
                     rows,
+                    unit_variants,
                     reserved: 0,
                 })
             }
@@ -111,6 +122,7 @@ impl Container {
                     form: Form::Newtype,
                     attrs,
                     rows: Vec::new(),
+                    unit_variants: true,
                     reserved: 0,
                 })
             }
@@ -160,15 +172,17 @@ fn variant_row(cx: &mut Ctxt, variant: &syn::Variant) -> Row {
     if let Some((_, expr)) = &variant.discriminant {
         cx.spanned(expr, "give a row's value with `#[permission(value = ..)]` or `#[permission(bit = ..)]`, not a discriminant");
     }
+    let derived = screaming_snake(&variant.ident.to_string());
     let name = match &attrs.name {
+        Some(lit) if syn::parse_str::<Ident>(&lit.value()).is_ok() => lit.value(),
         Some(lit) => {
-            let name = lit.value();
-            if syn::parse_str::<Ident>(&name).is_err() {
-                cx.spanned(lit, format!("`name = \"{name}\"` is not a Rust identifier"));
-            }
-            name
+            cx.spanned(
+                lit,
+                format!("`name = {:?}` is not a Rust identifier", lit.value()),
+            );
+            derived
         }
-        None => screaming_snake(&variant.ident.to_string()),
+        None => derived,
     };
     let assign = match (attrs.bit, attrs.value) {
         (Some((n, lit)), _) => Assign::Bit(n, lit),
@@ -193,25 +207,27 @@ fn variant_row(cx: &mut Ctxt, variant: &syn::Variant) -> Row {
 fn doc_text(attrs: &[syn::Attribute]) -> String {
     let mut out = String::new();
     for attr in attrs.iter().filter(|a| a.path().is_ident("doc")) {
-        if let syn::Meta::NameValue(nv) = &attr.meta {
-            if let syn::Expr::Lit(syn::ExprLit {
-                lit: syn::Lit::Str(s),
-                ..
-            }) = &nv.value
-            {
-                let line = s.value();
-                let line = line.trim();
-                if line.is_empty() {
-                    if !out.is_empty() && !out.ends_with("\n\n") {
-                        out.push_str("\n\n");
-                    }
-                } else {
-                    if !out.is_empty() && !out.ends_with('\n') {
-                        out.push(' ');
-                    }
-                    out.push_str(line);
-                }
+        let syn::Meta::NameValue(nv) = &attr.meta else {
+            continue;
+        };
+        let syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Str(s),
+            ..
+        }) = &nv.value
+        else {
+            continue;
+        };
+        let line = s.value();
+        let line = line.trim();
+        if line.is_empty() {
+            if !out.is_empty() && !out.ends_with("\n\n") {
+                out.push_str("\n\n");
             }
+        } else {
+            if !out.is_empty() && !out.ends_with('\n') {
+                out.push(' ');
+            }
+            out.push_str(line);
         }
     }
     out.trim_end().to_owned()

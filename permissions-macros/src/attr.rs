@@ -60,6 +60,8 @@ pub struct Container {
     pub markdown_str: Option<LitStr>,
     pub section: Option<LitStr>,
     pub auto_bits: Option<Span>,
+    /// `implies(USER = PUBLIC, ..)`: implied rows for a document's table, which cannot say it.
+    pub implies: Vec<(Ident, Vec<Ident>)>,
 }
 
 /// `#[permission(...)]` on an enum variant.
@@ -83,6 +85,7 @@ const CONTAINER_KEYS: &[&str] = &[
     "markdown_str",
     "section",
     "auto_bits",
+    "implies",
 ];
 const ROW_KEYS: &[&str] = &["bit", "value", "implies", "composite", "bypass", "name"];
 
@@ -118,6 +121,24 @@ pub fn container(cx: &mut Ctxt, attrs: &[Attribute]) -> Container {
                 "markdown_str" => out.markdown_str = Some(meta.value()?.parse()?),
                 "section" => out.section = Some(meta.value()?.parse()?),
                 "auto_bits" => out.auto_bits = Some(meta.path.segments[0].ident.span()),
+                "implies" => {
+                    let content;
+                    syn::parenthesized!(content in meta.input);
+                    let entries = content.parse_terminated(
+                        |input: ParseStream<'_>| {
+                            let row = input.call(Ident::parse_any)?;
+                            input.parse::<Token![=]>()?;
+                            let mut implied = vec![input.call(Ident::parse_any)?];
+                            while input.peek(Token![|]) {
+                                input.parse::<Token![|]>()?;
+                                implied.push(input.call(Ident::parse_any)?);
+                            }
+                            Ok((row, implied))
+                        },
+                        Token![,],
+                    )?;
+                    out.implies.extend(entries);
+                }
                 _ => unreachable!("every key of CONTAINER_KEYS is handled"),
             }
             Ok(())
@@ -205,13 +226,13 @@ fn known_key(
         } else {
             format!("`{name}`")
         };
+        let hint = match did_you_mean(&name, keys.iter().copied()) {
+            hint if hint.is_empty() => format!("; expected one of: {}", keys.join(", ")),
+            hint => hint,
+        };
         cx.spanned(
             &meta.path,
-            format!(
-                "unknown key {shown} in `#[{attr}(..)]`{}; expected one of: {}",
-                did_you_mean(&name, keys.iter().copied()),
-                keys.join(", "),
-            ),
+            format!("unknown key {shown} in `#[{attr}(..)]`{hint}"),
         );
         skip_value(meta.input)?;
         return Ok(None);

@@ -142,7 +142,12 @@ fn no_shared_values(cx: &mut Ctxt, c: &Container, own: &[u128]) {
             **v != 0 && (**v == value || (**v & value != 0 && !row.composite && !other.composite))
         });
         if let Some((other, v)) = earlier {
-            let msg = if *v == value {
+            let msg = if let (true, Assign::Bit(n, _)) = (*v == value, &row.assign) {
+                format!(
+                    "{}duplicate bit {n}: `{}` already has it",
+                    row.origin, other.name
+                )
+            } else if *v == value {
                 format!(
                     "{}duplicate value {}: `{}` already has it",
                     row.origin,
@@ -238,7 +243,7 @@ fn find_row(cx: &mut Ctxt, c: &Container, name: &syn::Ident, key: &str) -> Optio
 
 // `implies(..)` names known rows, without cycles; a row's value includes what it implies.
 fn implied_values(cx: &mut Ctxt, c: &Container, own: &[u128]) -> Vec<u128> {
-    let edges: Vec<Vec<(usize, &syn::Ident)>> = c
+    let mut edges: Vec<Vec<(usize, &syn::Ident)>> = c
         .rows
         .iter()
         .map(|row| {
@@ -248,6 +253,17 @@ fn implied_values(cx: &mut Ctxt, c: &Container, own: &[u128]) -> Vec<u128> {
                 .collect()
         })
         .collect();
+    // The container's `implies(USER = PUBLIC)`, for rows read from a document.
+    for (row, implied) in &c.attrs.implies {
+        let Some(i) = find_row(cx, c, row, "implies") else {
+            continue;
+        };
+        for name in implied {
+            if let Some(j) = find_row(cx, c, name, "implies") {
+                edges[i].push((j, name));
+            }
+        }
+    }
     let mut values = own.to_vec();
     for start in 0..c.rows.len() {
         // Depth-first over what `start` implies; a path back to `start` is a cycle.

@@ -10,6 +10,8 @@ mod check;
 mod ctxt;
 mod expand;
 mod markdown;
+mod requirement;
+mod signature;
 
 use proc_macro::TokenStream;
 use syn::{DeriveInput, parse_macro_input};
@@ -19,4 +21,10 @@ use syn::{DeriveInput, parse_macro_input};
 pub fn derive_permission_set(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
     expand::derive::derive(&input).into()
+}
+
+/// Guards a function with a permission requirement.
+#[proc_macro_attribute]
+pub fn requires(args: TokenStream, item: TokenStream) -> TokenStream {
+    expand::requires::requires(args.into(), item.into()).into()
 }

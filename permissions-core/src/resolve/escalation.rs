@@ -87,7 +87,7 @@ impl<S: PermissionSet, P: Ord + Copy> Actor<S, P> {
     /// The role must be below the actor's highest, and the actor must hold what the role
     /// grants.
     #[inline]
-    pub fn check_assign(&self, position: P, permissions: S) -> Result<(), Refused<S, P>> {
+    pub fn check_assign(&self, position: P, permissions: S) -> Result<(), Escalation<S, P>> {
         let action = Action::AssignRole;
         self.check_below(action, position)?;
         self.check_held(action, permissions)
@@ -95,7 +95,7 @@ impl<S: PermissionSet, P: Ord + Copy> Actor<S, P> {
 
     /// May the actor take the role at `position` from a member?
     #[inline]
-    pub fn check_remove(&self, position: P) -> Result<(), Refused<S, P>> {
+    pub fn check_remove(&self, position: P) -> Result<(), Escalation<S, P>> {
         self.check_below(Action::RemoveRole, position)
     }
 
@@ -105,7 +105,12 @@ impl<S: PermissionSet, P: Ord + Copy> Actor<S, P> {
     /// The role must be below the actor's highest, and the actor must hold every flag the
     /// edit adds or takes away: a flag one cannot use is not one's to hand out or revoke.
     #[inline]
-    pub fn check_edit_role(&self, position: P, before: S, after: S) -> Result<(), Refused<S, P>> {
+    pub fn check_edit_role(
+        &self,
+        position: P,
+        before: S,
+        after: S,
+    ) -> Result<(), Escalation<S, P>> {
         let action = Action::EditRole;
         self.check_below(action, position)?;
         self.check_held(action, before.symmetric_difference(after))
@@ -121,11 +126,11 @@ impl<S: PermissionSet, P: Ord + Copy> Actor<S, P> {
         &self,
         before: Option<&Overwrite<Id, S>>,
         after: &Overwrite<Id, S>,
-    ) -> Result<(), Refused<S, P>> {
+    ) -> Result<(), Escalation<S, P>> {
         let action = Action::EditOverwrite;
         let bypass = after.allow.intersection(S::BYPASS);
         if !bypass.is_empty() {
-            return Err(Refused::new(
+            return Err(Escalation::new(
                 action,
                 Reason::BypassInOverwrite { flags: bypass },
             ));
@@ -142,7 +147,7 @@ impl<S: PermissionSet, P: Ord + Copy> Actor<S, P> {
 
     /// Whether the actor may hand out (or take back) `flags`.
     #[inline]
-    fn check_held(&self, action: Action, flags: S) -> Result<(), Refused<S, P>> {
+    fn check_held(&self, action: Action, flags: S) -> Result<(), Escalation<S, P>> {
         if self.is_owner || self.held.holds_bypass() {
             return Ok(());
         }
@@ -151,16 +156,16 @@ impl<S: PermissionSet, P: Ord + Copy> Actor<S, P> {
         if missing.is_empty() {
             Ok(())
         } else {
-            Err(Refused::new(action, Reason::NotHeld { flags: missing }))
+            Err(Escalation::new(action, Reason::NotHeld { flags: missing }))
         }
     }
 
     #[inline]
-    fn check_below(&self, action: Action, position: P) -> Result<(), Refused<S, P>> {
+    fn check_below(&self, action: Action, position: P) -> Result<(), Escalation<S, P>> {
         if self.is_owner || position < self.highest_role {
             Ok(())
         } else {
-            Err(Refused::new(
+            Err(Escalation::new(
                 action,
                 Reason::RoleNotBelow {
                     role: position,
@@ -243,17 +248,17 @@ pub enum Reason<S, P> {
 /// );
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct Refused<S, P> {
+pub struct Escalation<S, P> {
     action: Action,
     reason: Reason<S, P>,
 }
 
-impl<S, P> Refused<S, P> {
+impl<S, P> Escalation<S, P> {
     /// A refusal of `action` for `reason`.
     #[inline]
     #[must_use]
     pub const fn new(action: Action, reason: Reason<S, P>) -> Self {
-        Refused { action, reason }
+        Escalation { action, reason }
     }
 
     /// What was refused.
@@ -264,7 +269,7 @@ impl<S, P> Refused<S, P> {
     }
 }
 
-impl<S: Copy, P: Copy> Refused<S, P> {
+impl<S: Copy, P: Copy> Escalation<S, P> {
     /// Why it was refused.
     #[inline]
     #[must_use]
@@ -273,7 +278,7 @@ impl<S: Copy, P: Copy> Refused<S, P> {
     }
 }
 
-impl<S: PermissionSet, P: fmt::Display> fmt::Display for Refused<S, P> {
+impl<S: PermissionSet, P: fmt::Display> fmt::Display for Escalation<S, P> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let action = self.action.describe();
         match &self.reason {
@@ -301,11 +306,11 @@ impl<S: PermissionSet, P: fmt::Display> fmt::Display for Refused<S, P> {
 }
 
 #[cfg(feature = "std")]
-impl<S: PermissionSet, P: fmt::Debug + fmt::Display> std::error::Error for Refused<S, P> {}
+impl<S: PermissionSet, P: fmt::Debug + fmt::Display> std::error::Error for Escalation<S, P> {}
 
 #[cfg(test)]
 mod tests {
-    use super::{Action, Actor, Reason, Refused};
+    use super::{Action, Actor, Escalation, Reason};
     use crate::resolve::Overwrite;
     use crate::resolve::tests::Text;
 
@@ -315,7 +320,7 @@ mod tests {
         assert!(admin.check_remove(3).is_ok());
         assert_eq!(
             admin.check_remove(4),
-            Err(Refused::new(
+            Err(Escalation::new(
                 Action::RemoveRole,
                 Reason::RoleNotBelow {
                     role: 4,

@@ -73,7 +73,7 @@ use core::hash::Hash;
 
 use crate::PermissionSet;
 
-pub use self::escalation::{Action, Actor, Reason, Refused};
+pub use self::escalation::{Action, Actor, Escalation, Reason};
 pub use self::overwrite::{Overwrite, Target};
 pub use self::policy::{Policy, Rule};
 

@@ -1,3 +1,4 @@
 //! Code generation, one file per macro.
 
 pub mod derive;
+pub mod requires;

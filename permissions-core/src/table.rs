@@ -1,0 +1,411 @@
+//! Reading a permission table out of a Markdown document.
+//!
+//! One parser serves both `#[derive(PermissionSet)] #[permissions(markdown = "...")]`, at
+//! compile time, and programs that read a document at run time (a permission calculator, a
+//! check that the docs match the code). It reads documents as they are written: YAML front
+//! matter, admonitions, code fences (tables inside them are ignored), headings of any level,
+//! prose and other tables around the one wanted.
+//!
+//! - [`parse`] finds the table (the only one, or the first under a heading, see
+//!   [`Options::section`]) and returns its checked rows.
+//! - [`sections`] lists the document's headings and where their tables are.
+//! - [`Table::explain`] says which rows a value holds.
+//!
+//! Columns are recognized by their header, case-insensitively:
+//!
+//! | header                          | role                                                    |
+//! |---------------------------------|---------------------------------------------------------|
+//! | `Permission`, `Flag`, `Name`    | the row's name, normalized to SCREAMING_SNAKE_CASE      |
+//! | `Value`                         | hex `0x0112`, decimal, binary `0b..`, `1 << n`, or several of them in one cell |
+//! | `Bit Number`, `Bit`             | the bit's number, `31`                                  |
+//! | `Bit Position`                  | a binary string, leftmost digit highest                 |
+//! | `Description`                   | the row's description                                   |
+//! | anything else                   | kept in [`TableRow::meta`]                              |
+//!
+//! Columns that state the same fact must agree. Rows named "Not Used", "Unused" or
+//! "Reserved" reserve their bits. Names and values must be unique; values may overlap (a
+//! row may cover others on purpose).
+//!
+//! ```
+//! use permissions_core::table::{self, Options};
+//!
+//! let doc = "\
+//! ## Guild Permissions
+//!
+//! | Permission    | Bit Number | Description                                      |
+//! |---------------|------------|--------------------------------------------------|
+//! | Administrator | 31         | Allows the user to bypass all permissions checks |
+//! | Send Invites  | 3          | Allows the user to send invites                  |
+//! | Not Used      | 2          | Not used                                         |
+//! ";
+//! let options = Options::new().with_section("Guild Permissions").with_width(32);
+//! let table = table::parse(doc, &options)?;
+//! assert_eq!(table.rows.len(), 3);
+//! assert_eq!(table.row("ADMINISTRATOR").map(|r| r.value), Some(1 << 31));
+//! assert_eq!(table.reserved_bits(), 1 << 2);
+//! assert_eq!(table.explain(2147483656).to_string(), "ADMINISTRATOR | SEND_INVITES");
+//! # Ok::<(), permissions_core::table::TableError>(())
+//! ```
+
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::fmt;
+
+mod build;
+mod error;
+mod markdown;
+mod name;
+mod value;
+
+pub use error::{ErrorKind, TableError};
+pub use name::normalize as normalize_name;
+
+/// How to read a document: which table, and how wide the set is.
+///
+/// ```
+/// use permissions_core::table::Options;
+///
+/// let options = Options::new().with_section("Guild Permissions").with_width(32);
+/// assert_eq!(options.section, Some("Guild Permissions"));
+/// assert_eq!(options.width, 32);
+/// assert!(!options.auto_bits);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Options<'a> {
+    /// The heading whose section holds the table, compared trimmed and case-insensitively.
+    /// The table is the first one after the heading and before the next heading of the same
+    /// or a higher level. With `None`, the document must hold exactly one table.
+    pub section: Option<&'a str>,
+    /// The set's width in bits: 8, 16, 32, 64 or 128. Values beyond it are an error.
+    pub width: u32,
+    /// When the table has no `Value`, `Bit Number` or `Bit Position` column, number the
+    /// rows in order: the first row gets bit 0, the next bit 1, and so on ("Not Used" rows
+    /// reserve the bit of their place). When off, such a table is an error.
+    pub auto_bits: bool,
+}
+
+impl Options<'_> {
+    /// No section, 128 bits, no automatic numbering.
+    #[must_use]
+    pub const fn new() -> Self {
+        Options {
+            section: None,
+            width: 128,
+            auto_bits: false,
+        }
+    }
+}
+
+impl<'a> Options<'a> {
+    /// These options, reading the table under the heading `section`.
+    #[must_use]
+    pub const fn with_section(mut self, section: &'a str) -> Self {
+        self.section = Some(section);
+        self
+    }
+
+    /// These options, for a set of `width` bits.
+    #[must_use]
+    pub const fn with_width(mut self, width: u32) -> Self {
+        self.width = width;
+        self
+    }
+
+    /// These options, numbering the rows in order when the table gives no values.
+    #[must_use]
+    pub const fn with_auto_bits(mut self, auto_bits: bool) -> Self {
+        self.auto_bits = auto_bits;
+        self
+    }
+}
+
+impl Default for Options<'_> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// A permission table read from a document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Table {
+    /// The text of the last heading before the table, if any.
+    pub heading: Option<String>,
+    /// The 1-based line of the table's header row.
+    pub line: usize,
+    /// The header cells, unwrapped, in order.
+    pub columns: Vec<String>,
+    /// The rows, in order, reserved ones included.
+    pub rows: Vec<TableRow>,
+}
+
+/// One row of a [`Table`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct TableRow {
+    /// The 1-based line of the row in the document.
+    pub line: usize,
+    /// The name in SCREAMING_SNAKE_CASE (`VIEW_AUDIT_LOGS`), a valid Rust identifier.
+    pub name: String,
+    /// The name cell as written, unwrapped (`View Audit Logs`).
+    pub label: String,
+    /// The row's bits.
+    pub value: u128,
+    /// The `Description` cell, unwrapped; empty when the table has no such column.
+    pub description: String,
+    /// Whether the row only reserves its bits ("Not Used", "Unused", "Reserved"): it is not
+    /// a permission, and no other row may use its bits.
+    pub reserved: bool,
+    /// The cells of every other column, as `(header, cell)`, unwrapped.
+    pub meta: Vec<(String, String)>,
+}
+
+impl TableRow {
+    /// The number of the row's bit, when it has exactly one.
+    ///
+    /// ```
+    /// # use permissions_core::table::{self, Options};
+    /// let table = table::parse("| Name | Value |\n|--|--|\n| A | 0x0400 |\n| B | 0x0112 |\n", &Options::new())?;
+    /// assert_eq!(table.row("A").and_then(|r| r.bit()), Some(10));
+    /// assert_eq!(table.row("B").and_then(|r| r.bit()), None);
+    /// # Ok::<(), permissions_core::table::TableError>(())
+    /// ```
+    #[must_use]
+    pub const fn bit(&self) -> Option<u32> {
+        if self.value.is_power_of_two() {
+            Some(self.value.trailing_zeros())
+        } else {
+            None
+        }
+    }
+}
+
+impl Table {
+    /// The permission (not reserved) row with that name. The name is normalized first, so
+    /// `"View Audit Logs"` finds `VIEW_AUDIT_LOGS`.
+    #[must_use]
+    pub fn row(&self, name: &str) -> Option<&TableRow> {
+        let name = self::name::normalize(name);
+        self.permissions().find(|row| row.name == name)
+    }
+
+    /// The permission rows, in order: every row but the reserved ones.
+    pub fn permissions(&self) -> impl Iterator<Item = &TableRow> {
+        self.rows.iter().filter(|row| !row.reserved)
+    }
+
+    /// The bits that reserved rows keep free.
+    #[must_use]
+    pub fn reserved_bits(&self) -> u128 {
+        self.rows
+            .iter()
+            .filter(|row| row.reserved)
+            .fold(0, |bits, row| bits | row.value)
+    }
+
+    /// Which permissions `value` holds: every permission row whose bits it holds in full, and
+    /// the bits that none of those rows accounts for.
+    ///
+    /// ```
+    /// # use permissions_core::table::{self, Options};
+    /// let doc = "| Permission | Value |\n|---|---|\n| VIEW_PUBLIC_LOGS | 0x0002 |\n\
+    ///            | VIEW_SETTINGS | 0x0100 |\n| SEND_MESSAGES | 0x0112 |\n";
+    /// let table = table::parse(doc, &Options::new().with_width(16))?;
+    /// let held = table.explain(0x0112);
+    /// let names: Vec<&str> = held.held.iter().map(|r| r.name.as_str()).collect();
+    /// assert_eq!(names, ["VIEW_PUBLIC_LOGS", "VIEW_SETTINGS", "SEND_MESSAGES"]);
+    /// assert_eq!(held.unknown, 0);
+    /// // 0x0010 is part of SEND_MESSAGES only: held alone, no row accounts for it.
+    /// assert_eq!(table.explain(0x0012).to_string(), "VIEW_PUBLIC_LOGS | 0x10");
+    /// # Ok::<(), permissions_core::table::TableError>(())
+    /// ```
+    #[must_use]
+    pub fn explain(&self, value: u128) -> Explained<'_> {
+        let held: Vec<&TableRow> = self
+            .permissions()
+            .filter(|row| value & row.value == row.value)
+            .collect();
+        let covered = held.iter().fold(0, |bits, row| bits | row.value);
+        Explained {
+            value,
+            held,
+            unknown: value & !covered,
+        }
+    }
+}
+
+/// What a value holds, by [`Table::explain`].
+///
+/// Its `Display` is bitflags' text format: the held rows' names, then any unknown bits in
+/// hex, joined by ` | ` (`ADMINISTRATOR | SEND_INVITES | 0x1`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Explained<'a> {
+    /// The value explained.
+    pub value: u128,
+    /// The permission rows whose every bit the value holds, in table order.
+    pub held: Vec<&'a TableRow>,
+    /// The value's bits that no held row accounts for: bits no row names, reserved bits, and
+    /// bits of multi-bit rows that the value does not hold in full.
+    pub unknown: u128,
+}
+
+impl fmt::Display for Explained<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, row) in self.held.iter().enumerate() {
+            if i > 0 {
+                f.write_str(" | ")?;
+            }
+            f.write_str(&row.name)?;
+        }
+        if self.unknown != 0 {
+            if !self.held.is_empty() {
+                f.write_str(" | ")?;
+            }
+            write!(f, "{:#x}", self.unknown)?;
+        }
+        Ok(())
+    }
+}
+
+/// A heading of a document, as [`sections`] lists them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Section {
+    /// The 1-based line of the heading.
+    pub line: usize,
+    /// 1 for `#`, up to 6 for `######`.
+    pub level: u8,
+    /// The heading's text, unwrapped.
+    pub heading: String,
+    /// The line of the first table in the section, if it has one.
+    pub table: Option<usize>,
+}
+
+/// The document's headings, in order, with the line of each section's first table.
+///
+/// A section runs from its heading to the next heading of the same or a higher level, so a
+/// table under a subsection also belongs to the sections above it.
+///
+/// ```
+/// use permissions_core::table;
+///
+/// let doc = "# Permissions\n\n### Guild\n\n| Name | Bit |\n|--|--|\n| A | 1 |\n\n### Text Channel\n";
+/// let found: Vec<(String, Option<usize>)> =
+///     table::sections(doc).into_iter().map(|s| (s.heading, s.table)).collect();
+/// assert_eq!(found, [
+///     ("Permissions".to_string(), Some(5)),
+///     ("Guild".to_string(), Some(5)),
+///     ("Text Channel".to_string(), None),
+/// ]);
+/// ```
+#[must_use]
+pub fn sections(document: &str) -> Vec<Section> {
+    let outline = markdown::outline(document);
+    outline
+        .headings
+        .iter()
+        .enumerate()
+        .map(|(i, h)| Section {
+            line: h.line,
+            level: h.level,
+            heading: h.text.clone(),
+            table: outline.table_in_section(i).map(markdown::Block::line),
+        })
+        .collect()
+}
+
+/// Reads the permission table of a Markdown document.
+///
+/// # Errors
+///
+/// A [`TableError`] with the line of the offending row, table or heading: the table cannot
+/// be found, a row is malformed, a value cannot be read, columns disagree, a value is zero
+/// or beyond [`Options::width`], two rows share a name or a value, and so on (see
+/// [`ErrorKind`]).
+///
+/// ```
+/// use permissions_core::table::{self, ErrorKind, Options};
+///
+/// let doc = "| Flag |\n|---|\n| `PUBLIC` |\n| `USER` |\n";
+/// let table = table::parse(doc, &Options::new().with_auto_bits(true))?;
+/// let values: Vec<(&str, u128)> =
+///     table.rows.iter().map(|r| (r.name.as_str(), r.value)).collect();
+/// assert_eq!(values, [("PUBLIC", 1), ("USER", 2)]);
+///
+/// let err = table::parse(doc, &Options::new()).unwrap_err();
+/// assert_eq!((err.line, err.kind), (1, ErrorKind::NoValueColumn));
+/// # Ok::<(), permissions_core::table::TableError>(())
+/// ```
+pub fn parse(document: &str, options: &Options<'_>) -> Result<Table, TableError> {
+    if !matches!(options.width, 8 | 16 | 32 | 64 | 128) {
+        return Err(TableError::new(
+            0,
+            ErrorKind::UnsupportedWidth {
+                width: options.width,
+            },
+        ));
+    }
+    let outline = markdown::outline(document);
+    let block = match options.section {
+        Some(section) => in_section(&outline, section)?,
+        None => match outline.tables.as_slice() {
+            [] => return Err(TableError::new(1, ErrorKind::NoTable)),
+            [only] => only,
+            [first, ..] => {
+                let lines = outline.tables.iter().map(markdown::Block::line).collect();
+                return Err(TableError::new(
+                    first.line(),
+                    ErrorKind::SeveralTables { lines },
+                ));
+            }
+        },
+    };
+    let heading = block
+        .heading
+        .and_then(|i| outline.headings.get(i))
+        .map(|h| h.text.clone());
+    build::table(block, heading, options)
+}
+
+/// The first table in the section whose heading reads `section`.
+fn in_section<'o, 'd>(
+    outline: &'o markdown::Outline<'d>,
+    section: &str,
+) -> Result<&'o markdown::Block<'d>, TableError> {
+    let wanted = section.trim();
+    let Some(index) = outline
+        .headings
+        .iter()
+        .position(|h| h.text.trim().eq_ignore_ascii_case(wanted))
+    else {
+        let suggestion = outline
+            .headings
+            .iter()
+            .map(|h| (name::distance(wanted, &h.text), h))
+            .filter(|(d, h)| *d <= (wanted.len().max(h.text.len()) / 3).max(2))
+            // Among headings as close, the one closest in letter case too.
+            .min_by_key(|&(d, h)| (d, name::distance_exact(wanted, &h.text)))
+            .map(|(_, h)| h.text.clone());
+        return Err(TableError::new(
+            1,
+            ErrorKind::NoSuchSection {
+                section: String::from(wanted),
+                suggestion,
+            },
+        ));
+    };
+    let heading = outline.headings.get(index);
+    outline.table_in_section(index).ok_or_else(|| {
+        TableError::new(
+            heading.map_or(1, |h| h.line),
+            ErrorKind::EmptySection {
+                section: heading.map_or_else(|| String::from(wanted), |h| h.text.clone()),
+            },
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,352 @@
+//! Errors of [`parse`](super::parse): where in the document, and what is wrong.
+
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::fmt;
+
+/// Why a document's table could not be read, and on which line.
+///
+/// Its `Display` is `line 23: <message>`; the message alone is the [`ErrorKind`]'s
+/// `Display`, written in lower case without a trailing period so that a caller can put it
+/// after its own `file:line:` prefix.
+///
+/// ```
+/// use permissions_core::table::{self, ErrorKind, Options};
+///
+/// let doc = "| Name | Value |\n|---|---|\n| Ban Members | 0x4 |\n| BAN_MEMBERS | 0x8 |\n";
+/// let err = table::parse(doc, &Options::new()).unwrap_err();
+/// assert_eq!(err.line, 4);
+/// assert!(matches!(err.kind, ErrorKind::DuplicateName { first: 3, .. }));
+/// assert_eq!(err.to_string(), "line 4: duplicate name `BAN_MEMBERS` (first on line 3)");
+/// assert_eq!(err.kind.to_string(), "duplicate name `BAN_MEMBERS` (first on line 3)");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct TableError {
+    /// The 1-based line of the offending row, table or heading. Errors about the document
+    /// as a whole (no table, no such section) are on line 1. It is 0 only for
+    /// [`ErrorKind::UnsupportedWidth`], which is about the options, not the document.
+    pub line: usize,
+    /// What is wrong.
+    pub kind: ErrorKind,
+}
+
+impl TableError {
+    pub(crate) const fn new(line: usize, kind: ErrorKind) -> Self {
+        TableError { line, kind }
+    }
+}
+
+impl fmt::Display for TableError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.line == 0 {
+            fmt::Display::fmt(&self.kind, f)
+        } else {
+            write!(f, "line {}: {}", self.line, self.kind)
+        }
+    }
+}
+
+#[cfg(feature = "std")]
+impl std::error::Error for TableError {}
+
+/// What is wrong with a document's table. Column names are quoted as the header wrote them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// [`Options::width`](super::Options::width) is not 8, 16, 32, 64 or 128.
+    UnsupportedWidth {
+        /// The width asked for.
+        width: u32,
+    },
+    /// The document holds no table.
+    NoTable,
+    /// No section was named, and the document holds more than one table.
+    SeveralTables {
+        /// The line of each table's header row.
+        lines: Vec<usize>,
+    },
+    /// No heading has the section's text.
+    NoSuchSection {
+        /// The section asked for.
+        section: String,
+        /// The heading closest to it, if one is close.
+        suggestion: Option<String>,
+    },
+    /// The section's heading is there, but no table under it (yet).
+    EmptySection {
+        /// The heading's text.
+        section: String,
+    },
+    /// The table has a header and no rows.
+    NoRows,
+    /// A row has a different number of cells than the header.
+    MalformedRow {
+        /// Cells in the header.
+        expected: usize,
+        /// Cells in this row.
+        found: usize,
+    },
+    /// No column names the rows.
+    NoNameColumn,
+    /// Two columns state the same fact (`Bit` and `Bit Number`, or `Name` and `Flag`).
+    DuplicateColumn {
+        /// The first column's header.
+        first: String,
+        /// The second column's header.
+        second: String,
+    },
+    /// No `Value`, `Bit Number` or `Bit Position` column, and
+    /// [`Options::auto_bits`](super::Options::auto_bits) is off.
+    NoValueColumn,
+    /// A row's name cell is empty.
+    EmptyName,
+    /// A row's name does not give an identifier.
+    InvalidName {
+        /// The name cell, unwrapped.
+        label: String,
+        /// What normalization made of it.
+        normalized: String,
+    },
+    /// A value cell is empty.
+    EmptyCell {
+        /// The column's header.
+        column: String,
+    },
+    /// A value cell could not be read.
+    InvalidValue {
+        /// The column's header.
+        column: String,
+        /// The cell, unwrapped.
+        cell: String,
+        /// What the column takes.
+        expected: &'static str,
+    },
+    /// A cell holds several forms (`0x0400 (1 << 11)`) that give different values.
+    FormsDisagree {
+        /// The column's header.
+        column: String,
+        /// The cell, unwrapped.
+        cell: String,
+        /// The first form's value.
+        first: u128,
+        /// The value of the first form that differs.
+        second: u128,
+    },
+    /// Two columns give the row different values.
+    ColumnsDisagree {
+        /// The first column's header.
+        first: String,
+        /// The first column's value.
+        first_value: u128,
+        /// The second column's header.
+        second: String,
+        /// The second column's value.
+        second_value: u128,
+    },
+    /// A row's value is zero.
+    ZeroValue {
+        /// The column's header.
+        column: String,
+    },
+    /// A value has a bit beyond the set's width.
+    BeyondWidth {
+        /// The highest bit of the value, when it is known (it is not for a decimal number
+        /// beyond 128 bits).
+        bit: Option<u32>,
+        /// The cell, unwrapped.
+        cell: String,
+        /// The set's width in bits.
+        width: u32,
+    },
+    /// Numbering the rows in order ran out of bits.
+    NoFreeBit {
+        /// The set's width in bits.
+        width: u32,
+    },
+    /// Two rows have the same normalized name.
+    DuplicateName {
+        /// The name.
+        name: String,
+        /// The line of the first row with it.
+        first: usize,
+    },
+    /// Two rows have the same value.
+    DuplicateValue {
+        /// This row's name.
+        name: String,
+        /// The value.
+        value: u128,
+        /// The name of the first row with it.
+        other: String,
+        /// The line of the first row with it.
+        first: usize,
+    },
+    /// A permission uses bits that an earlier "Not Used" / "Reserved" row keeps free.
+    UsesReservedBits {
+        /// This row's name.
+        name: String,
+        /// The bits it shares with the reserved row.
+        bits: u128,
+        /// The line of the reserved row.
+        reserved: usize,
+    },
+    /// A "Not Used" / "Reserved" row reserves bits that an earlier permission uses.
+    ReservesUsedBits {
+        /// The bits it shares with the permission.
+        bits: u128,
+        /// The permission's name.
+        other: String,
+        /// The line of the permission.
+        first: usize,
+    },
+}
+
+impl fmt::Display for ErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ErrorKind::UnsupportedWidth { width } => {
+                write!(
+                    f,
+                    "unsupported width of {width} bits: use 8, 16, 32, 64 or 128"
+                )
+            }
+            ErrorKind::NoTable => f.write_str("the document has no table"),
+            ErrorKind::SeveralTables { lines } => {
+                f.write_str("several tables (lines ")?;
+                for (i, line) in lines.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(", ")?;
+                    }
+                    write!(f, "{line}")?;
+                }
+                f.write_str("): name one with `section = ...`")
+            }
+            ErrorKind::NoSuchSection {
+                section,
+                suggestion,
+            } => {
+                write!(f, "no heading `{section}` in the document")?;
+                match suggestion {
+                    Some(s) => write!(f, "; did you mean `{s}`?"),
+                    None => Ok(()),
+                }
+            }
+            ErrorKind::EmptySection { section } => {
+                write!(f, "section `{section}` has no table yet")
+            }
+            ErrorKind::NoRows => f.write_str("the table has a header but no rows"),
+            ErrorKind::MalformedRow { expected, found } => write!(
+                f,
+                "malformed row: {found} {} where the header has {expected}",
+                if *found == 1 { "cell" } else { "cells" }
+            ),
+            ErrorKind::NoNameColumn => {
+                f.write_str("table has no name column: add a `Permission`, `Flag` or `Name` column")
+            }
+            ErrorKind::DuplicateColumn { first, second } => {
+                write!(
+                    f,
+                    "columns `{first}` and `{second}` say the same thing; keep one"
+                )
+            }
+            ErrorKind::NoValueColumn => f.write_str(
+                "table has no `Value`, `Bit Number` or `Bit Position` column; add one, \
+                 or set `auto_bits` to number the rows in order",
+            ),
+            ErrorKind::EmptyName => f.write_str("empty name cell"),
+            ErrorKind::InvalidName { label, normalized } => {
+                write!(f, "name `{label}` does not give an identifier: ")?;
+                if normalized.is_empty() {
+                    f.write_str("it has no letters or digits")
+                } else if !label.is_ascii() {
+                    f.write_str("use ASCII letters, digits and separators only")
+                } else {
+                    write!(f, "`{normalized}` starts with a digit")
+                }
+            }
+            ErrorKind::EmptyCell { column } => write!(f, "empty `{column}` cell"),
+            ErrorKind::InvalidValue {
+                column,
+                cell,
+                expected,
+            } => write!(
+                f,
+                "cannot read `{column}` cell `{cell}`: expected {expected}"
+            ),
+            ErrorKind::FormsDisagree {
+                column,
+                cell,
+                first,
+                second,
+            } => write!(
+                f,
+                "`{column}` cell `{cell}` disagrees with itself: {first:#x} and {second:#x}"
+            ),
+            ErrorKind::ColumnsDisagree {
+                first,
+                first_value,
+                second,
+                second_value,
+            } => write!(
+                f,
+                "columns disagree: `{first}` gives {} but `{second}` gives {}",
+                Bits(*first_value),
+                Bits(*second_value)
+            ),
+            ErrorKind::ZeroValue { column } => {
+                write!(f, "`{column}` is zero: a permission needs at least one bit")
+            }
+            ErrorKind::BeyondWidth { bit, cell, width } => {
+                match bit {
+                    Some(bit) => write!(f, "bit {bit}")?,
+                    None => write!(f, "`{cell}`")?,
+                }
+                write!(f, " is beyond the {width} bits of `u{width}`")
+            }
+            ErrorKind::NoFreeBit { width } => {
+                write!(
+                    f,
+                    "no free bit left: all {width} bits of `u{width}` are taken"
+                )
+            }
+            ErrorKind::DuplicateName { name, first } => {
+                write!(f, "duplicate name `{name}` (first on line {first})")
+            }
+            ErrorKind::DuplicateValue {
+                name,
+                value,
+                other,
+                first,
+            } => write!(
+                f,
+                "duplicate value {value:#x} for `{name}` (`{other}` on line {first} has it too)"
+            ),
+            ErrorKind::UsesReservedBits {
+                name,
+                bits,
+                reserved,
+            } => write!(
+                f,
+                "`{name}` uses bits {bits:#x}, which the row on line {reserved} reserves"
+            ),
+            ErrorKind::ReservesUsedBits { bits, other, first } => write!(
+                f,
+                "this row reserves bits {bits:#x}, which `{other}` on line {first} uses"
+            ),
+        }
+    }
+}
+
+/// A value in hex, with its bit number when it has one bit: `0x80000000 (bit 31)`.
+struct Bits(u128);
+
+impl fmt::Display for Bits {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:#x}", self.0)?;
+        if self.0.is_power_of_two() {
+            write!(f, " (bit {})", self.0.trailing_zeros())?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,17 @@
+#![allow(unused_variables)]
+#[path = "../support.rs"]
+mod support;
+use permissions::requires;
+use support::*;
+
+#[requires(one_of(VIEW_SETTINGS, MANAGE_SETTINGS))]
+fn update_settings(session: &Session) -> Result<(), ApiError> {
+    Ok(())
+}
+
+#[requires(alL(VIEW_SETTINGS, MANAGE_SETTINGS))]
+fn update_more(session: &Session) -> Result<(), ApiError> {
+    Ok(())
+}
+
+fn main() {}
