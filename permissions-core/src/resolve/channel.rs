@@ -70,10 +70,10 @@ where
         let mut slots = [0; LARGE_SLOTS];
         let index = RoleIndex::new(chunk, &mut slots);
         for overwrite in overwrites {
-            if let Target::Role(id) = &overwrite.target {
-                if index.contains(id) {
-                    levels.roles.add(overwrite);
-                }
+            if let Target::Role(id) = &overwrite.target
+                && index.contains(id)
+            {
+                levels.roles.add(overwrite);
             }
         }
     }
