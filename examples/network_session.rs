@@ -49,7 +49,7 @@ impl HasPermissions for Client {
 /// Why a call failed.
 #[derive(Debug)]
 pub enum ClientError {
-    /// Refused locally: the session lacks a permission.
+    /// Escalation locally: the session lacks a permission.
     Forbidden(Denied<SessionPermissions>),
 }
 

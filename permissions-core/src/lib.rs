@@ -17,6 +17,7 @@ extern crate alloc;
 pub mod audit;
 mod guard;
 mod requirement;
+pub mod resolve;
 #[cfg(feature = "serde")]
 pub mod serde;
 mod set;
@@ -25,6 +26,7 @@ pub mod table;
 
 pub use guard::{HasPermissions, Refusal};
 pub use requirement::{Denied, Requirement};
+pub use resolve::{Actor, ChannelSet, Escalation, Member, Overwrite, Policy, Rule};
 pub use set::{PermissionSet, Row, RowKind};
 
 /// The bitflags crate that generated sets are built on, for its parser and traits.

@@ -1,7 +1,9 @@
-//! The three seed tables as the examples declare them (the enum form), shared by the tests
-//! that compare against them.
+//! Declarations shared by the tests (and, for `discord`, the benchmark): the three seed tables
+//! as the examples declare them (the enum form), and Discord's table for the differential test
+//! against twilight.
 #![allow(dead_code)]
 
+pub mod discord;
 #[path = "../../examples/guild.rs"]
 pub mod guild;
 #[path = "../../examples/network_session.rs"]

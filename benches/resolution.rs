@@ -1,0 +1,241 @@
+//! Our channel resolution against twilight-util's `PermissionCalculator`, on the same random
+//! guilds in the same run: 8 roles × 16 overwrites and 64 roles × 256 overwrites.
+//!
+//! Both sides do the whole job per member: base (root) permissions from @everyone and the
+//! member's roles, then the channel's overwrites and Discord's implicit rules. Inputs are
+//! built beforehand, in each library's own shapes. Each iteration resolves a batch of
+//! different guilds, so neither side is timed on one input the branch predictor has learned.
+//!
+//! `cargo bench --bench resolution -- --measurement-time 3`
+
+use std::hint::black_box;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use permissions::resolve::{self, Member, Overwrite, Target};
+use twilight_model::channel::ChannelType;
+use twilight_model::channel::permission_overwrite::{PermissionOverwrite, PermissionOverwriteType};
+use twilight_model::guild::Permissions;
+use twilight_model::id::Id;
+use twilight_model::id::marker::RoleMarker;
+use twilight_util::permission_calculator::PermissionCalculator;
+
+#[allow(dead_code)]
+#[path = "../tests/common/discord.rs"]
+mod discord;
+
+use discord::{DISCORD_POLICY, DiscordPermissions as D};
+
+const GUILD: u64 = 1;
+const BATCH: usize = 32;
+
+/// One member in one channel, in both libraries' shapes.
+struct Input {
+    /// The member's id, random so that neither side sees a constant.
+    member: u64,
+    everyone: u64,
+    /// The member's roles: `(id, permissions)`.
+    roles: Vec<(u64, u64)>,
+    /// `(kind, id, allow, deny)`.
+    overwrites: Vec<(PermissionOverwriteType, u64, u64, u64)>,
+}
+
+struct Ours {
+    member: u64,
+    everyone: D,
+    role_ids: Vec<u64>,
+    role_permissions: Vec<D>,
+    overwrites: Vec<Overwrite<u64, D>>,
+}
+
+struct Theirs {
+    member: u64,
+    everyone: Permissions,
+    roles: Vec<(Id<RoleMarker>, Permissions)>,
+    overwrites: Vec<PermissionOverwrite>,
+}
+
+/// splitmix64: a fixed seed, so every run measures the same guilds.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    /// Random flags without ADMINISTRATOR, which would short-circuit both sides.
+    fn flags(&mut self) -> u64 {
+        self.next() & D::all().bits() & !D::ADMINISTRATOR.bits()
+    }
+
+    fn shuffle<T>(&mut self, items: &mut [T]) {
+        for i in (1..items.len()).rev() {
+            items.swap(i, self.below(i + 1));
+        }
+    }
+}
+
+/// A guild with `max(2 × roles, overwrites)` roles, a member who holds `roles` of them, and a
+/// channel with `overwrites` overwrites: @everyone, the member, and otherwise three role
+/// overwrites (about half of them the member's) for each overwrite of another member.
+fn input(rng: &mut Rng, roles: usize, overwrites: usize) -> Input {
+    let guild_roles = (2 * roles).max(overwrites);
+    let mut ids: Vec<u64> = (0..guild_roles as u64).map(|i| 1_000 + i * 7_919).collect();
+    rng.shuffle(&mut ids);
+    let member = 1_000_000 + rng.below(1_000_000) as u64;
+    let member_roles = ids[..roles].iter().map(|&id| (id, rng.flags())).collect();
+
+    let mut list = vec![
+        (
+            PermissionOverwriteType::Role,
+            GUILD,
+            rng.flags(),
+            rng.flags(),
+        ),
+        (
+            PermissionOverwriteType::Member,
+            member,
+            rng.flags(),
+            rng.flags(),
+        ),
+    ];
+    rng.shuffle(&mut ids);
+    let mut role_ids = ids.into_iter();
+    for i in 2..overwrites {
+        let target = match (i % 4, role_ids.next()) {
+            (0, _) | (_, None) => (PermissionOverwriteType::Member, 100 + i as u64),
+            (_, Some(id)) => (PermissionOverwriteType::Role, id),
+        };
+        list.push((target.0, target.1, rng.flags(), rng.flags()));
+    }
+    rng.shuffle(&mut list);
+    Input {
+        member,
+        everyone: rng.flags(),
+        roles: member_roles,
+        overwrites: list,
+    }
+}
+
+fn ours(input: &Input) -> Ours {
+    Ours {
+        member: input.member,
+        everyone: D::from_bits_retain(input.everyone),
+        role_ids: input.roles.iter().map(|&(id, _)| id).collect(),
+        role_permissions: input
+            .roles
+            .iter()
+            .map(|&(_, perms)| D::from_bits_retain(perms))
+            .collect(),
+        overwrites: input
+            .overwrites
+            .iter()
+            .map(|&(kind, id, allow, deny)| {
+                let target = match kind {
+                    PermissionOverwriteType::Role if id == GUILD => Target::Everyone,
+                    PermissionOverwriteType::Role => Target::Role(id),
+                    _ => Target::Member(id),
+                };
+                Overwrite::new(
+                    target,
+                    D::from_bits_retain(allow),
+                    D::from_bits_retain(deny),
+                )
+            })
+            .collect(),
+    }
+}
+
+fn theirs(input: &Input) -> Theirs {
+    Theirs {
+        member: input.member,
+        everyone: Permissions::from_bits_truncate(input.everyone),
+        roles: input
+            .roles
+            .iter()
+            .map(|&(id, perms)| (Id::new(id), Permissions::from_bits_truncate(perms)))
+            .collect(),
+        overwrites: input
+            .overwrites
+            .iter()
+            .map(|&(kind, id, allow, deny)| PermissionOverwrite {
+                allow: Permissions::from_bits_truncate(allow),
+                deny: Permissions::from_bits_truncate(deny),
+                id: Id::new(id),
+                kind,
+            })
+            .collect(),
+    }
+}
+
+#[inline(never)]
+fn resolve_ours(guild: &Ours) -> D {
+    let base = resolve::base_permissions(
+        guild.everyone,
+        guild.role_permissions.iter().copied(),
+        D::empty(),
+        false,
+    );
+    let member = Member::new(guild.member, &guild.role_ids);
+    resolve::channel_permissions(base, &member, &guild.overwrites, &DISCORD_POLICY)
+}
+
+#[inline(never)]
+fn resolve_theirs(guild: &Theirs) -> Permissions {
+    PermissionCalculator::new(
+        Id::new(GUILD),
+        Id::new(guild.member),
+        guild.everyone,
+        &guild.roles,
+    )
+    .in_channel(ChannelType::GuildForum, &guild.overwrites)
+}
+
+fn bench(c: &mut Criterion) {
+    let mut rng = Rng(0x5EED);
+    for (roles, overwrites) in [(8, 16), (64, 256)] {
+        let inputs: Vec<Input> = (0..BATCH)
+            .map(|_| input(&mut rng, roles, overwrites))
+            .collect();
+        let our_guilds: Vec<Ours> = inputs.iter().map(ours).collect();
+        let their_guilds: Vec<Theirs> = inputs.iter().map(theirs).collect();
+        // Same inputs, and both sides agree that something was computed.
+        let sum_ours: u32 = our_guilds
+            .iter()
+            .map(|g| resolve_ours(g).bits().count_ones())
+            .sum();
+        let sum_theirs: u32 = their_guilds
+            .iter()
+            .map(|g| resolve_theirs(g).bits().count_ones())
+            .sum();
+        assert!(sum_ours > 0 && sum_theirs > 0);
+
+        let mut group = c.benchmark_group(format!("{roles} roles x {overwrites} overwrites"));
+        group.throughput(Throughput::Elements(BATCH as u64));
+        group.bench_function("ours", |b| {
+            b.iter(|| {
+                for guild in black_box(&our_guilds) {
+                    black_box(resolve_ours(guild));
+                }
+            });
+        });
+        group.bench_function("twilight", |b| {
+            b.iter(|| {
+                for guild in black_box(&their_guilds) {
+                    black_box(resolve_theirs(guild));
+                }
+            });
+        });
+        group.finish();
+    }
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
