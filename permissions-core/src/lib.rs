@@ -15,6 +15,8 @@ extern crate alloc;
 
 #[cfg(feature = "audit")]
 pub mod audit;
+#[cfg(feature = "axum")]
+pub mod axum;
 mod guard;
 mod requirement;
 pub mod resolve;

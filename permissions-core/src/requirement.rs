@@ -110,26 +110,38 @@ fn whole_rows<S: PermissionSet>(flags: S, lacking: S) -> S {
         .fold(lacking, S::union)
 }
 
-/// Names the largest rows inside `flags` (`USER` rather than `PUBLIC | USER`), then any bits no
-/// row covers, in hex.
-pub(crate) fn write_rows<S: PermissionSet>(flags: S, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-    let inside = |row: &&crate::Row<S>| flags.contains(row.value());
+/// The largest rows inside `flags` (`USER` rather than `PUBLIC` and `USER`), in table order,
+/// each row once. The bits no row covers are what is left of `flags` after them.
+pub(crate) fn largest_rows<S: PermissionSet>(
+    flags: S,
+) -> impl Iterator<Item = &'static crate::Row<S>> {
+    let inside = move |row: &&crate::Row<S>| flags.contains(row.value());
     let mut covered = S::empty();
-    let mut first = true;
-    for row in S::ROWS.iter().filter(inside) {
+    S::ROWS.iter().filter(inside).filter(move |row| {
         let value = row.value();
         let larger = S::ROWS
             .iter()
             .filter(inside)
             .any(|other| other.value() != value && other.value().contains(value));
         if larger || covered.contains(value) {
-            continue;
+            return false;
         }
+        covered = covered.union(value);
+        true
+    })
+}
+
+/// Names the largest rows inside `flags` (`USER` rather than `PUBLIC | USER`), then any bits no
+/// row covers, in hex.
+pub(crate) fn write_rows<S: PermissionSet>(flags: S, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    let mut covered = S::empty();
+    let mut first = true;
+    for row in largest_rows(flags) {
         if !first {
             f.write_str(" | ")?;
         }
         f.write_str(row.name())?;
-        covered = covered.union(value);
+        covered = covered.union(row.value());
         first = false;
     }
     let rest = flags.difference(covered);
