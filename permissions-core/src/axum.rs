@@ -5,7 +5,7 @@
 //!   missing, `{"error":"forbidden","message":"missing BAN_MEMBERS","missing":["BAN_MEMBERS"],
 //!   "requirement":"BAN_MEMBERS"}`. A handler may return `Result<_, Denied<S>>` directly, or
 //!   its own error type with `From<Denied<S>>` that delegates to this response.
-//! - [`Escalation`](crate::resolve::Escalation), an escalation guard's refusal, is a `403` too:
+//! - [`Escalation`], an escalation guard's refusal, is a `403` too:
 //!   `{"error":"escalation","action":"assign_role","reason":"not_held","flags":["BAN_MEMBERS"],
 //!   "message":"refused to assign the role: it would grant BAN_MEMBERS, which you do not hold"}`.
 //! - [`Unauthorized`] is the rejection of an extractor that finds no session, or an invalid
@@ -239,7 +239,7 @@ where
             Action::EditRole => "edit_role",
             Action::EditOverwrite => "edit_overwrite",
         };
-        let mut out = serializer.serialize_map(Some(5))?;
+        let mut out = serializer.serialize_map(None)?;
         out.serialize_entry("error", "escalation")?;
         out.serialize_entry("action", action)?;
         match refused.reason() {
@@ -432,8 +432,119 @@ pub fn bearer_token(headers: &HeaderMap) -> Result<&str, Unauthorized> {
 
 #[cfg(test)]
 mod tests {
+    use ::axum::http::{HeaderMap, HeaderValue, StatusCode};
+    use ::axum::response::IntoResponse;
+    use serde_core::{Serialize, Serializer};
+    use serde_json::{Value, json};
+
     use super::{Unauthorized, bearer_token};
-    use axum::http::{HeaderMap, HeaderValue};
+    use crate::resolve::tests::Text;
+    use crate::resolve::{Actor, Overwrite};
+    use crate::{PermissionSet, Requirement};
+
+    impl Serialize for Text {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            crate::serde::text::serialize(self, serializer)
+        }
+    }
+
+    /// The response's status and JSON body. Its body is already complete, so one poll reads it.
+    fn read(response: impl IntoResponse) -> (StatusCode, Value) {
+        let response = response.into_response();
+        let status = response.status();
+        let mut cx = core::task::Context::from_waker(core::task::Waker::noop());
+        let read = ::axum::body::to_bytes(response.into_body(), usize::MAX);
+        let core::task::Poll::Ready(Ok(bytes)) = core::pin::pin!(read).as_mut().poll(&mut cx)
+        else {
+            panic!("the body was not ready");
+        };
+        (status, serde_json::from_slice(&bytes).expect("a JSON body"))
+    }
+
+    #[test]
+    fn a_denial_names_missing_rows_and_unknown_bits() {
+        let unknown = Text::from_bits_retain(0x40);
+        let denied = Text::VIEW
+            .check(&Requirement::All(Text::SEND | unknown))
+            .unwrap_err();
+        assert_eq!(
+            read(denied),
+            (
+                StatusCode::FORBIDDEN,
+                json!({
+                    "error": "forbidden",
+                    "message": "missing SEND | 0x40",
+                    "missing": ["SEND", "0x40"],
+                    "requirement": "SEND | 0x40",
+                })
+            )
+        );
+
+        const EITHER: Requirement<Text> =
+            Requirement::AnyOf(&[Requirement::All(Text::SEND), Requirement::All(Text::MANAGE)]);
+        let (_, body) = read(Text::VIEW.check(&EITHER).unwrap_err());
+        assert_eq!(body["message"], "missing one of SEND | MANAGE");
+        assert_eq!(body["missing"], json!(["SEND", "MANAGE"]));
+        assert_eq!(body["requirement"], "any(SEND, MANAGE)");
+    }
+
+    #[test]
+    fn an_escalation_says_what_and_why() {
+        let refused = Actor::new(Text::VIEW, 2_u8).check_remove(2).unwrap_err();
+        assert_eq!(
+            read(refused),
+            (
+                StatusCode::FORBIDDEN,
+                json!({
+                    "error": "escalation",
+                    "action": "remove_role",
+                    "reason": "role_not_below",
+                    "role": 2,
+                    "highest": 2,
+                    "message": "refused to remove the role at position 2: it is not below your highest role, at position 2",
+                })
+            )
+        );
+
+        let refused = Actor::new(Text::VIEW, 2_u8)
+            .check_assign(1, Text::VIEW | Text::REACT)
+            .unwrap_err();
+        let (_, body) = read(refused);
+        assert_eq!(
+            (&body["action"], &body["reason"], &body["flags"]),
+            (&json!("assign_role"), &json!("not_held"), &json!(["REACT"]))
+        );
+
+        let bypass = Overwrite::member(1_u8).allow(Text::ADMIN);
+        let refused = Actor::new(Text::ADMIN, 0_u8)
+            .check_overwrite(None, &bypass)
+            .unwrap_err();
+        let (_, body) = read(refused);
+        assert_eq!(
+            (&body["action"], &body["reason"], &body["flags"]),
+            (
+                &json!("edit_overwrite"),
+                &json!("bypass_in_overwrite"),
+                &json!(["ADMIN"])
+            )
+        );
+    }
+
+    #[test]
+    fn unauthorized_is_a_401_with_a_challenge() {
+        let response = Unauthorized::missing().into_response();
+        assert_eq!(response.headers()["www-authenticate"], "Bearer");
+        assert_eq!(
+            read(response),
+            (
+                StatusCode::UNAUTHORIZED,
+                json!({
+                    "error": "unauthorized",
+                    "message": "missing the `Authorization: Bearer <token>` header",
+                })
+            )
+        );
+    }
 
     fn token(value: &'static [u8]) -> Result<String, Unauthorized> {
         let mut headers = HeaderMap::new();

@@ -143,12 +143,10 @@ impl FromRequestParts<AppState> for GuildContext {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, app: &AppState) -> Result<Self, ApiError> {
-        let params = path_params(parts, app).await?;
+        let (user, id) = caller_and_id(parts, app, "guild").await?;
         let db = app.db.lock();
-        let session = Session::from_parts(parts, &db)?;
-        let id = path_id(&params, "guild")?;
         let guild = db::guild(&db, id)?.ok_or(ApiError::NotFound("guild"))?;
-        GuildContext::of(&db, session.user, guild)
+        GuildContext::of(&db, user, guild)
     }
 }
 
@@ -175,13 +173,11 @@ impl FromRequestParts<AppState> for ChannelContext {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, app: &AppState) -> Result<Self, ApiError> {
-        let params = path_params(parts, app).await?;
+        let (user, id) = caller_and_id(parts, app, "channel").await?;
         let db = app.db.lock();
-        let session = Session::from_parts(parts, &db)?;
-        let id = path_id(&params, "channel")?;
         let channel = db::channel(&db, id)?.ok_or(ApiError::NotFound("channel"))?;
         let guild = db::guild(&db, channel.guild)?.ok_or(ApiError::NotFound("guild"))?;
-        let member = GuildContext::of(&db, session.user, guild)?;
+        let member = GuildContext::of(&db, user, guild)?;
         let permissions = member.in_channel(&db, channel.id)?;
         Ok(ChannelContext {
             channel,
@@ -191,22 +187,25 @@ impl FromRequestParts<AppState> for ChannelContext {
     }
 }
 
-/// The route's path parameters.
-async fn path_params(parts: &mut Parts, app: &AppState) -> Result<RawPathParams, ApiError> {
-    RawPathParams::from_request_parts(parts, app)
+/// The caller, and the id that the path parameter `name` holds. The token is checked first, so
+/// that a request without a valid one gets a 401 whatever its path.
+async fn caller_and_id(
+    parts: &mut Parts,
+    app: &AppState,
+    name: &str,
+) -> Result<(User, Id), ApiError> {
+    let params = RawPathParams::from_request_parts(parts, app)
         .await
-        .map_err(|rejection| ApiError::bad_request(rejection.body_text()))
-}
-
-/// The path parameter `name`, as an id.
-fn path_id(params: &RawPathParams, name: &str) -> Result<Id, ApiError> {
+        .map_err(|rejection| ApiError::bad_request(rejection.body_text()))?;
+    let session = Session::from_parts(parts, &app.db.lock())?;
     let value = params
         .iter()
         .find_map(|(key, value)| (key == name).then_some(value))
         .ok_or(ApiError::NotFound("route"))?;
-    value.parse().map_err(|_| {
+    let id = value.parse().map_err(|_| {
         ApiError::bad_request(format!("`{name}` must be an integer id, not {value:?}"))
-    })
+    })?;
+    Ok((session.user, id))
 }
 
 /// Path parameters, whose rejection is a JSON [`ApiError`] instead of axum's plain text.

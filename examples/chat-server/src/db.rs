@@ -124,30 +124,27 @@ pub struct Message {
     pub created_at: i64,
 }
 
+fn user_from(row: &Row<'_>) -> rusqlite::Result<User> {
+    Ok(User {
+        id: row.get(0)?,
+        name: row.get(1)?,
+    })
+}
+
 /// The user whose token this is.
 pub fn user_by_token(db: &Connection, token: &str) -> rusqlite::Result<Option<User>> {
     db.query_row(
         "SELECT id, name FROM users WHERE token = ?1",
         [token],
-        |row| {
-            Ok(User {
-                id: row.get(0)?,
-                name: row.get(1)?,
-            })
-        },
+        user_from,
     )
     .optional()
 }
 
 /// The user with this id.
 pub fn user(db: &Connection, id: Id) -> rusqlite::Result<Option<User>> {
-    db.query_row("SELECT id, name FROM users WHERE id = ?1", [id], |row| {
-        Ok(User {
-            id: row.get(0)?,
-            name: row.get(1)?,
-        })
-    })
-    .optional()
+    db.query_row("SELECT id, name FROM users WHERE id = ?1", [id], user_from)
+        .optional()
 }
 
 /// The guild with this id.

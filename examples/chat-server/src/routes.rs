@@ -8,7 +8,7 @@ use std::fmt::Display;
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use permissions::resolve::{Overwrite, Target};
+use permissions::resolve::{Actor, Escalation, Overwrite, Target};
 use permissions::{PermissionSet, requires};
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
@@ -141,14 +141,10 @@ pub async fn assign_role(
     State(app): State<AppState>,
     Ids(path): Ids<MemberRole>,
 ) -> Result<Json<MemberView>, ApiError> {
-    let db = app.db.lock();
-    let role = db::role(&db, member.guild.id, path.role)?.ok_or(ApiError::NotFound("role"))?;
-    let target = guild_member(&db, &member.guild, path.user)?;
-    member
-        .actor(member.permissions)
-        .check_assign(role.position, role.permissions)?;
-    db::add_member_role(&db, member.guild.id, target.user.id, role.id)?;
-    Ok(Json(member_view(&db, &member.guild, target.user)?))
+    let check = |actor: Actor<GuildPermissions, i64>, role: &Role| {
+        actor.check_assign(role.position, role.permissions)
+    };
+    change_role(&member, &app, &path, check, db::add_member_role)
 }
 
 /// `DELETE /guilds/{guild}/members/{user}/roles/{role}`: takes a role from a member. The role
@@ -159,13 +155,28 @@ pub async fn remove_role(
     State(app): State<AppState>,
     Ids(path): Ids<MemberRole>,
 ) -> Result<Json<MemberView>, ApiError> {
+    let check =
+        |actor: Actor<GuildPermissions, i64>, role: &Role| actor.check_remove(role.position);
+    change_role(&member, &app, &path, check, db::remove_member_role)
+}
+
+/// Finds the role and the member of `path`, asks the escalation guard `check` whether the caller
+/// may, and then `change`s the member's roles.
+fn change_role(
+    member: &GuildContext,
+    app: &AppState,
+    path: &MemberRole,
+    check: impl FnOnce(
+        Actor<GuildPermissions, i64>,
+        &Role,
+    ) -> Result<(), Escalation<GuildPermissions, i64>>,
+    change: fn(&Connection, Id, Id, Id) -> rusqlite::Result<bool>,
+) -> Result<Json<MemberView>, ApiError> {
     let db = app.db.lock();
     let role = db::role(&db, member.guild.id, path.role)?.ok_or(ApiError::NotFound("role"))?;
     let target = guild_member(&db, &member.guild, path.user)?;
-    member
-        .actor(member.permissions)
-        .check_remove(role.position)?;
-    db::remove_member_role(&db, member.guild.id, target.user.id, role.id)?;
+    check(member.actor(member.permissions), &role)?;
+    change(&db, member.guild.id, target.user.id, role.id)?;
     Ok(Json(member_view(&db, &member.guild, target.user)?))
 }
 
