@@ -11,7 +11,7 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use permissions::resolve::{self, Member, Overwrite, Target};
+use permissions::resolve::{self, Member, Overwrite};
 use twilight_model::channel::ChannelType;
 use twilight_model::channel::permission_overwrite::{PermissionOverwrite, PermissionOverwriteType};
 use twilight_model::guild::Permissions;
@@ -23,7 +23,9 @@ use twilight_util::permission_calculator::PermissionCalculator;
 #[path = "../tests/common/discord.rs"]
 mod discord;
 
-use discord::{DISCORD_POLICY, DiscordPermissions as D};
+use discord::{
+    DISCORD_POLICY, DiscordPermissions as D, RawOverwrite, our_overwrite, twilight_overwrite,
+};
 
 const GUILD: u64 = 1;
 const BATCH: usize = 32;
@@ -36,7 +38,7 @@ struct Input {
     /// The member's roles: `(id, permissions)`.
     roles: Vec<(u64, u64)>,
     /// `(kind, id, allow, deny)`.
-    overwrites: Vec<(PermissionOverwriteType, u64, u64, u64)>,
+    overwrites: Vec<RawOverwrite>,
 }
 
 struct Ours {
@@ -137,18 +139,7 @@ fn ours(input: &Input) -> Ours {
         overwrites: input
             .overwrites
             .iter()
-            .map(|&(kind, id, allow, deny)| {
-                let target = match kind {
-                    PermissionOverwriteType::Role if id == GUILD => Target::Everyone,
-                    PermissionOverwriteType::Role => Target::Role(id),
-                    _ => Target::Member(id),
-                };
-                Overwrite::new(
-                    target,
-                    D::from_bits_retain(allow),
-                    D::from_bits_retain(deny),
-                )
-            })
+            .map(|&raw| our_overwrite(GUILD, raw))
             .collect(),
     }
 }
@@ -165,12 +156,7 @@ fn theirs(input: &Input) -> Theirs {
         overwrites: input
             .overwrites
             .iter()
-            .map(|&(kind, id, allow, deny)| PermissionOverwrite {
-                allow: Permissions::from_bits_truncate(allow),
-                deny: Permissions::from_bits_truncate(deny),
-                id: Id::new(id),
-                kind,
-            })
+            .map(|&raw| twilight_overwrite(raw))
             .collect(),
     }
 }

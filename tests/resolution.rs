@@ -2,13 +2,14 @@
 //! 001), seed 002's guild with Administrator at bit 31 and the text channel of the
 //! `guild_resolution` example.
 
-mod common;
-
 #[allow(dead_code)]
 #[path = "../examples/guild_resolution.rs"]
 mod example;
+#[allow(dead_code)]
+#[path = "../examples/tox_mod.rs"]
+mod tox_mod;
 
-use common::tox_mod::ToxPermissions as T;
+use tox_mod::ToxPermissions as T;
 // The example includes examples/guild.rs itself; its GuildPermissions is the one its text
 // channel maps from.
 use example::{ADA, EVE, GuildPermissions as G, MIA, TEXT_POLICY, TIM, TextPermissions as Text};
