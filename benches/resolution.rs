@@ -85,8 +85,9 @@ impl Rng {
 }
 
 /// A guild with `max(2 × roles, overwrites)` roles, a member who holds `roles` of them, and a
-/// channel with `overwrites` overwrites: @everyone, the member, and otherwise three role
-/// overwrites (about half of them the member's) for each overwrite of another member.
+/// channel with `overwrites` overwrites in random order: @everyone, the member, and otherwise
+/// three overwrites of distinct random guild roles (half of them the member's at 8 × 16, a
+/// quarter at 64 × 256) for each overwrite of another member.
 fn input(rng: &mut Rng, roles: usize, overwrites: usize) -> Input {
     let guild_roles = (2 * roles).max(overwrites);
     let mut ids: Vec<u64> = (0..guild_roles as u64).map(|i| 1_000 + i * 7_919).collect();
