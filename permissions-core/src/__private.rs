@@ -37,6 +37,49 @@ pub fn refuse<R: Refusal<S>, S: 'static>(denied: Denied<S>) -> R {
     R::refusal(denied)
 }
 
+#[cfg(feature = "serde")]
+pub use ::serde_core;
+
+/// `impl_serde!(Set, form)`: `Serialize` and `Deserialize` for a generated set, through
+/// `crate::serde::form`, when this crate's `serde` feature is on; nothing otherwise. The derive
+/// emits one call, so that the user crate's own features play no part.
+pub use crate::__impl_serde as impl_serde;
+
+#[cfg(feature = "serde")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_serde {
+    ($set:ident, $form:ident) => {
+        const _: () = {
+            #[automatically_derived]
+            impl $crate::__private::serde_core::Serialize for $set {
+                fn serialize<__S: $crate::__private::serde_core::Serializer>(
+                    &self,
+                    serializer: __S,
+                ) -> ::core::result::Result<__S::Ok, __S::Error> {
+                    $crate::serde::$form::serialize(self, serializer)
+                }
+            }
+
+            #[automatically_derived]
+            impl<'de> $crate::__private::serde_core::Deserialize<'de> for $set {
+                fn deserialize<__D: $crate::__private::serde_core::Deserializer<'de>>(
+                    deserializer: __D,
+                ) -> ::core::result::Result<Self, __D::Error> {
+                    $crate::serde::$form::deserialize(deserializer)
+                }
+            }
+        };
+    };
+}
+
+#[cfg(not(feature = "serde"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_serde {
+    ($set:ident, $form:ident) => {};
+}
+
 use core::fmt;
 
 use bitflags::Flags;

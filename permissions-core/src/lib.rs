@@ -18,6 +18,8 @@ pub mod audit;
 mod guard;
 mod requirement;
 pub mod resolve;
+#[cfg(feature = "serde")]
+pub mod serde;
 mod set;
 #[cfg(feature = "alloc")]
 pub mod table;

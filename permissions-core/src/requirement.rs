@@ -241,5 +241,5 @@ impl<S: PermissionSet> fmt::Display for Denied<S> {
     }
 }
 
-#[cfg(feature = "std")]
-impl<S: PermissionSet> std::error::Error for Denied<S> {}
+// `core::error::Error` is `std::error::Error`, so no_std users get it too.
+impl<S: PermissionSet> core::error::Error for Denied<S> {}

@@ -62,6 +62,8 @@ pub struct Container {
     pub auto_bits: Option<Span>,
     /// `implies(USER = PUBLIC, ..)`: implied rows for a document's table, which cannot say it.
     pub implies: Vec<(Ident, Vec<Ident>)>,
+    /// `serde = "decimal"`: the module of `permissions::serde` that the set's impls call.
+    pub serde: Option<Ident>,
 }
 
 /// `#[permission(...)]` on an enum variant.
@@ -86,7 +88,10 @@ const CONTAINER_KEYS: &[&str] = &[
     "section",
     "auto_bits",
     "implies",
+    "serde",
 ];
+/// The modules of `permissions::serde`, which `serde = ".."` names.
+const SERDE_FORMS: &[&str] = &["text", "decimal", "bits"];
 const ROW_KEYS: &[&str] = &["bit", "value", "implies", "composite", "bypass", "name"];
 
 pub fn container(cx: &mut Ctxt, attrs: &[Attribute]) -> Container {
@@ -121,6 +126,19 @@ pub fn container(cx: &mut Ctxt, attrs: &[Attribute]) -> Container {
                 "markdown_str" => out.markdown_str = Some(meta.value()?.parse()?),
                 "section" => out.section = Some(meta.value()?.parse()?),
                 "auto_bits" => out.auto_bits = Some(meta.path.segments[0].ident.span()),
+                "serde" => {
+                    let lit: LitStr = meta.value()?.parse()?;
+                    let form = lit.value();
+                    if SERDE_FORMS.contains(&form.as_str()) {
+                        out.serde = Some(Ident::new(&form, lit.span()));
+                    } else {
+                        let hint = did_you_mean(&form, SERDE_FORMS.iter().copied());
+                        cx.spanned(
+                            &lit,
+                            format!("unknown serde form {form:?}: expected \"text\", \"decimal\" or \"bits\"{hint}"),
+                        );
+                    }
+                }
                 "implies" => {
                     let content;
                     syn::parenthesized!(content in meta.input);

@@ -75,6 +75,11 @@ fn expand(c: &Container, layout: &Layout) -> TokenStream {
     let default = lit(layout.default);
     let reserved = lit(c.reserved);
     let set_name = set.to_string();
+    let serde_form = c
+        .attrs
+        .serde
+        .clone()
+        .unwrap_or_else(|| Ident::new("text", Span::call_site()));
 
     let declaration = match &c.form {
         Form::Enum { ident } => {
@@ -143,6 +148,9 @@ fn expand(c: &Container, layout: &Layout) -> TokenStream {
                 #p::bitflags::parser::from_str(text)
             }
         }
+
+        // Expands to nothing unless the runtime's `serde` feature is on.
+        #p::impl_serde!(#set, #serde_form);
     }
 }
 

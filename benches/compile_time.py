@@ -1,0 +1,174 @@
+#!/usr/bin/env python3
+"""Build-time budget: a user crate written with `permissions` against the same crate written
+by hand with `bitflags!` and manual `contains` checks.
+
+Generates, in a scratch folder, two crates with SETS permission sets of ROWS rows each and FNS
+guarded functions, then times `cargo build` (whole process, wall clock) for each:
+  cold         fresh target folder, dependencies included
+  incremental  the user crate alone, after a one-line change to one function
+and prints the medians over RUNS runs and the ratios. It also times the proc-macro crate's own
+cold build against enumflags2's, in the same run.
+
+    python3 benches/compile_time.py [--sets 10] [--rows 32] [--fns 500] [--runs 5]
+
+Only the registry's crates are needed (they are fetched once, then builds run offline).
+"""
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def camel(i, j):
+    return f"Row{i}x{j}"
+
+
+def screaming(i, j):
+    return f"ROW{i}X{j}"
+
+
+def ours(sets, rows, fns):
+    out = ["#![allow(dead_code, unused_variables)]",
+           "use permissions::{Denied, HasPermissions, PermissionSet, requires};", ""]
+    for i in range(sets):
+        out.append("#[derive(PermissionSet)]")
+        out.append(f"#[permissions(bits = u32, set = Set{i})]")
+        out.append(f"pub enum Perm{i} {{")
+        for j in range(rows):
+            out.append(f"    /// Row {j} of set {i}.")
+            out.append(f"    #[permission(bit = {j})]")
+            out.append(f"    {camel(i, j)},")
+        out.append("}")
+        out.append(f"pub struct Session{i}(pub Set{i});")
+        out.append(f"impl HasPermissions for Session{i} {{ type Set = Set{i}; "
+                   f"fn permissions(&self) -> Set{i} {{ self.0 }} }}")
+        out.append("")
+    for k in range(fns):
+        i, j = k % sets, k % rows
+        out.append(f"#[requires({screaming(i, j)})]")
+        out.append(f"pub fn handler{k}(session: &Session{i}, x: u32) -> Result<u32, Denied<Set{i}>> "
+                   f"{{ Ok(x + {k}) }}")
+    return "\n".join(out) + "\n"
+
+
+def by_hand(sets, rows, fns):
+    out = ["#![allow(dead_code, unused_variables)]", "use bitflags::bitflags;", "",
+           "#[derive(Debug)]", "pub struct Denied;", ""]
+    for i in range(sets):
+        out.append("bitflags! {")
+        out.append("    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]")
+        out.append(f"    pub struct Set{i}: u32 {{")
+        for j in range(rows):
+            out.append(f"        /// Row {j} of set {i}.")
+            out.append(f"        const {screaming(i, j)} = 1 << {j};")
+        out.append("    }")
+        out.append("}")
+        out.append(f"pub struct Session{i}(pub Set{i});")
+        out.append("")
+    for k in range(fns):
+        i, j = k % sets, k % rows
+        out.append(f"pub fn handler{k}(session: &Session{i}, x: u32) -> Result<u32, Denied> {{")
+        out.append(f"    if !session.0.contains(Set{i}::{screaming(i, j)}) {{ return Err(Denied); }}")
+        out.append(f"    Ok(x + {k})")
+        out.append("}")
+    return "\n".join(out) + "\n"
+
+
+def write_crate(path, name, deps, source):
+    (path / "src").mkdir(parents=True, exist_ok=True)
+    (path / "Cargo.toml").write_text(
+        f'[package]\nname = "{name}"\nversion = "0.0.0"\nedition = "2024"\npublish = false\n\n'
+        f"[dependencies]\n{deps}\n\n[workspace]\n")
+    (path / "src" / "lib.rs").write_text(source)
+
+
+def timed_build(crate, target):
+    env = dict(os.environ, CARGO_TARGET_DIR=str(target), CARGO_INCREMENTAL="1")
+    start = time.perf_counter()
+    done = subprocess.run(["cargo", "build", "--offline", "-q"], cwd=crate, env=env,
+                          capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        sys.exit(f"build of {crate} failed:\n{done.stderr}")
+    return elapsed
+
+
+def touch_one_line(crate, run):
+    lib = crate / "src" / "lib.rs"
+    text = lib.read_text()
+    marker = "Ok(x + 0)"
+    new = f"Ok(x + {1000 + run})"
+    lib.write_text(text.replace(marker, new, 1) if marker in text else
+                   text.replace(f"Ok(x + {999 + run})", new, 1))
+
+
+def measure(crate, scratch, runs):
+    cold, warm = [], []
+    for run in range(runs):
+        target = scratch / f"target-{crate.name}"
+        shutil.rmtree(target, ignore_errors=True)
+        cold.append(timed_build(crate, target))
+        touch_one_line(crate, run)
+        warm.append(timed_build(crate, target))
+    return statistics.median(cold), statistics.median(warm), cold, warm
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sets", type=int, default=10)
+    ap.add_argument("--rows", type=int, default=32)
+    ap.add_argument("--fns", type=int, default=500)
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--keep", action="store_true", help="keep the scratch folder")
+    args = ap.parse_args()
+
+    scratch = Path(tempfile.mkdtemp(prefix="permissions-compile-time-"))
+    a, b = scratch / "with_permissions", scratch / "with_bitflags"
+    write_crate(a, "with_permissions",
+                f'permissions = {{ path = "{ROOT}" }}', ours(args.sets, args.rows, args.fns))
+    write_crate(b, "with_bitflags", 'bitflags = "2.13"', by_hand(args.sets, args.rows, args.fns))
+    for crate in (a, b):  # fetch once, then every timed build runs offline
+        subprocess.run(["cargo", "fetch", "-q"], cwd=crate, check=True)
+
+    print(f"{args.sets} sets x {args.rows} rows, {args.fns} guarded functions, "
+          f"median of {args.runs} runs (seconds)")
+    results = {}
+    for crate in (a, b):
+        results[crate.name] = measure(crate, scratch, args.runs)
+        cold, warm, colds, warms = results[crate.name]
+        print(f"  {crate.name:<18} cold {cold:6.2f}  incremental {warm:6.2f}   "
+              f"(cold runs {', '.join(f'{c:.2f}' for c in colds)}; "
+              f"incremental runs {', '.join(f'{w:.2f}' for w in warms)})")
+    (ca, wa, *_), (cb, wb, *_) = results["with_permissions"], results["with_bitflags"]
+    print(f"  ratio permissions / bitflags: cold {ca / cb:.2f}, incremental {wa / wb:.2f}")
+
+    # The proc-macro crates on their own, cold, against enumflags2 (its derive included).
+    pm = scratch / "macro_only"
+    ef = scratch / "enumflags_only"
+    write_crate(pm, "macro_only", f'permissions-macros = {{ path = "{ROOT}/permissions-macros" }}', "")
+    write_crate(ef, "enumflags_only", 'enumflags2 = "0.7"', "")
+    for crate in (pm, ef):
+        subprocess.run(["cargo", "fetch", "-q"], cwd=crate, check=True)
+    times = {}
+    for crate in (pm, ef):
+        runs = []
+        for _ in range(args.runs):
+            target = scratch / f"target-{crate.name}"
+            shutil.rmtree(target, ignore_errors=True)
+            runs.append(timed_build(crate, target))
+        times[crate.name] = statistics.median(runs)
+        print(f"  {crate.name:<18} cold {times[crate.name]:6.2f}   (runs {', '.join(f'{r:.2f}' for r in runs)})")
+    print(f"  ratio permissions-macros / enumflags2: {times['macro_only'] / times['enumflags_only']:.2f}")
+    if not args.keep:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
