@@ -124,3 +124,95 @@ fn pad(data: &[u8]) -> [u8; 16] {
     }
     out
 }
+
+/// Resolution fed arbitrary guilds: the result equals the plain O(R·O) model of Discord's
+/// order, never depends on the order overwrites are stored in, honours bypass, and no
+/// overwrite grants bypass. Role ids are small so that many overwrites hit the member's roles.
+pub fn resolve(data: &[u8]) {
+    use permissions::resolve::{
+        Member, Overwrite, Policy, Target, base_permissions, channel_permissions,
+    };
+
+    let mut bytes = Bytes(data);
+    let everyone = Guild::from_bits_retain(bytes.u32());
+    let personal = Guild::from_bits_retain(bytes.u32());
+    let owner = bytes.u8() == 0xFF;
+    let member_id = bytes.u8() % 8;
+    let role_count = usize::from(bytes.u8() % 70);
+    let mut role_ids = Vec::new();
+    let mut role_sets = Vec::new();
+    for _ in 0..role_count {
+        role_ids.push(u16::from(bytes.u8()) % 96);
+        role_sets.push(Guild::from_bits_retain(bytes.u32()));
+    }
+    let overwrite_count = usize::from(bytes.u8());
+    let mut overwrites = Vec::new();
+    for _ in 0..overwrite_count {
+        let kind = bytes.u8();
+        let id = u16::from(bytes.u8()) % 96;
+        let target = match kind % 3 {
+            0 => Target::Everyone,
+            1 => Target::Role(id),
+            _ => Target::Member(id % 8),
+        };
+        let allow = Guild::from_bits_retain(bytes.u32());
+        let deny = Guild::from_bits_retain(bytes.u32());
+        overwrites.push(Overwrite::new(target, allow, deny));
+    }
+
+    let base = base_permissions(everyone, role_sets.iter().copied(), personal, owner);
+    let member_id = u16::from(member_id);
+    let member = Member::new(member_id, &role_ids).with_owner(owner);
+    let none: Policy<'static, Guild> = Policy::NONE;
+    let resolved = channel_permissions(base, &member, &overwrites, &none);
+
+    if owner || base.holds_bypass() {
+        assert_eq!(
+            resolved,
+            Guild::all(),
+            "bypass or owner must hold everything"
+        );
+        return;
+    }
+    // The model: per level, the union of denies, then the union of allows; allows never
+    // grant a bypass row.
+    let mut levels = [(Guild::empty(), Guild::empty()); 3];
+    for overwrite in &overwrites {
+        let level = match overwrite.target {
+            Target::Everyone => 0,
+            Target::Role(id) if role_ids.contains(&id) => 1,
+            Target::Member(id) if id == member_id => 2,
+            _ => continue,
+        };
+        levels[level].0 |= overwrite.deny;
+        levels[level].1 |= overwrite.allow;
+    }
+    let model = levels.iter().fold(base, |held, (deny, allow)| {
+        held.difference(*deny)
+            .union(allow.difference(Guild::BYPASS))
+    });
+    assert_eq!(resolved, model, "resolution differs from the model");
+    assert!(
+        !resolved.holds_bypass() || base.holds_bypass(),
+        "an overwrite granted bypass"
+    );
+
+    overwrites.reverse();
+    let reversed = channel_permissions(base, &member, &overwrites, &none);
+    assert_eq!(reversed, resolved, "stored order changed the result");
+}
+
+/// Reads the fuzzer's bytes as numbers, with zeros once they run out.
+struct Bytes<'a>(&'a [u8]);
+
+impl Bytes<'_> {
+    fn u8(&mut self) -> u8 {
+        let (first, rest) = self.0.split_first().map_or((0, &[][..]), |(f, r)| (*f, r));
+        self.0 = rest;
+        first
+    }
+
+    fn u32(&mut self) -> u32 {
+        u32::from_le_bytes([self.u8(), self.u8(), self.u8(), self.u8()])
+    }
+}

@@ -51,3 +51,16 @@ fn json_corpus() {
     let n = replay("json", checks::json);
     assert!(n > 0, "no corpus for `json` in fuzz/corpus/json");
 }
+
+#[test]
+fn resolve_corpus() {
+    // An administrator role, and a guild whose member is denied by a role and allowed by
+    // their own overwrite.
+    checks::resolve(&[0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 5, 0, 0, 0, 0x80]);
+    checks::resolve(&[
+        8, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 5, 0, 0, 8, 0, 2, 1, 5, 0, 0, 0, 0, 0, 0, 8, 0, 2, 1, 0,
+        0, 8, 0, 0, 0, 0, 0,
+    ]);
+    let n = replay("resolve", checks::resolve);
+    assert!(n > 0, "no corpus for `resolve` in fuzz/corpus/resolve");
+}
