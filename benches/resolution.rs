@@ -11,7 +11,7 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use permissions::resolve::{self, Member, Overwrite, Target};
+use permissions::resolve::{self, Member, Overwrite};
 use twilight_model::channel::ChannelType;
 use twilight_model::channel::permission_overwrite::{PermissionOverwrite, PermissionOverwriteType};
 use twilight_model::guild::Permissions;
@@ -23,7 +23,9 @@ use twilight_util::permission_calculator::PermissionCalculator;
 #[path = "../tests/common/discord.rs"]
 mod discord;
 
-use discord::{DISCORD_POLICY, DiscordPermissions as D};
+use discord::{
+    DISCORD_POLICY, DiscordPermissions as D, RawOverwrite, our_overwrite, twilight_overwrite,
+};
 
 const GUILD: u64 = 1;
 const BATCH: usize = 32;
@@ -36,7 +38,7 @@ struct Input {
     /// The member's roles: `(id, permissions)`.
     roles: Vec<(u64, u64)>,
     /// `(kind, id, allow, deny)`.
-    overwrites: Vec<(PermissionOverwriteType, u64, u64, u64)>,
+    overwrites: Vec<RawOverwrite>,
 }
 
 struct Ours {
@@ -83,8 +85,9 @@ impl Rng {
 }
 
 /// A guild with `max(2 × roles, overwrites)` roles, a member who holds `roles` of them, and a
-/// channel with `overwrites` overwrites: @everyone, the member, and otherwise three role
-/// overwrites (about half of them the member's) for each overwrite of another member.
+/// channel with `overwrites` overwrites in random order: @everyone, the member, and otherwise
+/// three overwrites of distinct random guild roles (half of them the member's at 8 × 16, a
+/// quarter at 64 × 256) for each overwrite of another member.
 fn input(rng: &mut Rng, roles: usize, overwrites: usize) -> Input {
     let guild_roles = (2 * roles).max(overwrites);
     let mut ids: Vec<u64> = (0..guild_roles as u64).map(|i| 1_000 + i * 7_919).collect();
@@ -137,18 +140,7 @@ fn ours(input: &Input) -> Ours {
         overwrites: input
             .overwrites
             .iter()
-            .map(|&(kind, id, allow, deny)| {
-                let target = match kind {
-                    PermissionOverwriteType::Role if id == GUILD => Target::Everyone,
-                    PermissionOverwriteType::Role => Target::Role(id),
-                    _ => Target::Member(id),
-                };
-                Overwrite::new(
-                    target,
-                    D::from_bits_retain(allow),
-                    D::from_bits_retain(deny),
-                )
-            })
+            .map(|&raw| our_overwrite(GUILD, raw))
             .collect(),
     }
 }
@@ -165,12 +157,7 @@ fn theirs(input: &Input) -> Theirs {
         overwrites: input
             .overwrites
             .iter()
-            .map(|&(kind, id, allow, deny)| PermissionOverwrite {
-                allow: Permissions::from_bits_truncate(allow),
-                deny: Permissions::from_bits_truncate(deny),
-                id: Id::new(id),
-                kind,
-            })
+            .map(|&raw| twilight_overwrite(raw))
             .collect(),
     }
 }

@@ -31,9 +31,11 @@ mod common;
 
 use std::cell::Cell;
 
-use common::discord::{DISCORD_POLICY, DiscordPermissions as D};
+use common::discord::{
+    DISCORD_POLICY, DiscordPermissions as D, RawOverwrite, our_overwrite, twilight_overwrite,
+};
 use permissions::PermissionSet;
-use permissions::resolve::{self, Member, Overwrite, Policy, Target};
+use permissions::resolve::{self, Member, Overwrite, Policy};
 use proptest::collection::vec;
 use proptest::option;
 use proptest::prelude::*;
@@ -75,7 +77,7 @@ struct Case {
     member: u64,
     owner: Option<u64>,
     /// `(kind, id, allow, deny)`, in stored order.
-    overwrites: Vec<(PermissionOverwriteType, u64, u64, u64)>,
+    overwrites: Vec<RawOverwrite>,
 }
 
 /// Random flags: dense, sparse or none, with ADMINISTRATOR rare so that most cases resolve
@@ -188,12 +190,7 @@ fn compare(case: &Case, counts: &Counts) -> Result<(), TestCaseError> {
     let twilight_overwrites: Vec<_> = case
         .overwrites
         .iter()
-        .map(|&(kind, id, allow, deny)| PermissionOverwrite {
-            allow: Permissions::from_bits_truncate(allow),
-            deny: Permissions::from_bits_truncate(deny),
-            id: Id::new(id),
-            kind,
-        })
+        .map(|&raw| twilight_overwrite(raw))
         .collect();
     let mut calculator = PermissionCalculator::new(
         Id::new(GUILD),
@@ -224,18 +221,7 @@ fn compare(case: &Case, counts: &Counts) -> Result<(), TestCaseError> {
     let overwrites: Vec<Overwrite<u64, D>> = case
         .overwrites
         .iter()
-        .map(|&(kind, id, allow, deny)| {
-            let target = match kind {
-                PermissionOverwriteType::Role if id == GUILD => Target::Everyone,
-                PermissionOverwriteType::Role => Target::Role(id),
-                _ => Target::Member(id),
-            };
-            Overwrite::new(
-                target,
-                D::from_bits_retain(allow),
-                D::from_bits_retain(deny),
-            )
-        })
+        .map(|&raw| our_overwrite(GUILD, raw))
         .collect();
     let member = Member::new(case.member, &case.member_roles).with_owner(is_owner);
     let ours_off = resolve::channel_permissions(base, &member, &overwrites, &Policy::NONE);

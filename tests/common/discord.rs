@@ -2,7 +2,10 @@
 //! [`Policy`]. Shared by the differential test against twilight and the benchmark.
 
 use permissions::PermissionSet;
-use permissions::resolve::{Policy, Rule};
+use permissions::resolve::{Overwrite, Policy, Rule, Target};
+use twilight_model::channel::permission_overwrite::{PermissionOverwrite, PermissionOverwriteType};
+use twilight_model::guild::Permissions;
+use twilight_model::id::Id;
 
 /// Discord's permission flags, by bit number, as the API documentation lists them. Bits 47
 /// and 48 have no public flag.
@@ -179,3 +182,31 @@ pub const DISCORD_POLICY: Policy<'static, DiscordPermissions> = Policy::new(&[
     ),
 ])
 .timeout_keeps(D::VIEW_CHANNEL.union(D::READ_MESSAGE_HISTORY));
+
+/// A channel overwrite as the differential test and the benchmark generate it, before either
+/// library sees it: `(kind, id, allow, deny)`, Discord's wire form.
+pub type RawOverwrite = (PermissionOverwriteType, u64, u64, u64);
+
+/// Ours: the role overwrite whose id is the guild's is the @everyone one.
+pub fn our_overwrite(guild: u64, (kind, id, allow, deny): RawOverwrite) -> Overwrite<u64, D> {
+    let target = match kind {
+        PermissionOverwriteType::Role if id == guild => Target::Everyone,
+        PermissionOverwriteType::Role => Target::Role(id),
+        _ => Target::Member(id),
+    };
+    Overwrite::new(
+        target,
+        D::from_bits_retain(allow),
+        D::from_bits_retain(deny),
+    )
+}
+
+/// Twilight's.
+pub fn twilight_overwrite((kind, id, allow, deny): RawOverwrite) -> PermissionOverwrite {
+    PermissionOverwrite {
+        allow: Permissions::from_bits_truncate(allow),
+        deny: Permissions::from_bits_truncate(deny),
+        id: Id::new(id),
+        kind,
+    }
+}

@@ -163,7 +163,10 @@ where
         let level = usize::from(is_everyone)
             + 2 * usize::from(is_role & index.contains(id))
             + 3 * usize::from(is_member & (*id == member.id));
-        slots[(level * LANES + i % LANES) % slots.len()].add(overwrite);
+        let lane = (level * LANES + i % LANES) % slots.len();
+        if let Some(slot) = slots.get_mut(lane) {
+            slot.add(overwrite);
+        }
     }
     let union_of = |level: usize| {
         let mut union = Level::<C>::empty();

@@ -42,11 +42,13 @@ impl<'a, Id: Hash + Eq, const SLOTS: usize> RoleIndex<'a, Id, SLOTS> {
         let roles = roles.get(..CHUNK.min(SLOTS / 8)).unwrap_or(roles);
         for (position, id) in roles.iter().enumerate() {
             let mut slot = Self::home(id);
-            loop {
-                match slots[slot] {
+            // `home` is below SLOTS and so is every probe, so `get_mut` never misses: the
+            // loop ends at an empty slot, which at 1/8 load is almost always the first.
+            while let Some(cell) = slots.get_mut(slot) {
+                match *cell {
                     0 => {
                         // `position < CHUNK <= u8::MAX`, so this never truncates.
-                        slots[slot] = (position + 1) as u8;
+                        *cell = (position + 1) as u8;
                         break;
                     }
                     taken if roles.get(usize::from(taken) - 1) == Some(id) => break,
@@ -64,11 +66,11 @@ impl<'a, Id: Hash + Eq, const SLOTS: usize> RoleIndex<'a, Id, SLOTS> {
             return false;
         };
         let slot = Self::home(id);
-        let taken = self.slots[slot];
+        let taken = self.slots.get(slot).copied().unwrap_or(0);
         // Compare with some role even for an empty slot and discard the answer, rather than
         // branch on emptiness: a miss and a first-probe hit then cost the same.
-        let candidate = &self.roles[usize::from(taken).wrapping_sub(1).min(last)];
-        let found = (taken != 0) & (candidate == id);
+        let candidate = self.roles.get(usize::from(taken).wrapping_sub(1).min(last));
+        let found = (taken != 0) & (candidate == Some(id));
         if (taken != 0) & !found {
             // Another id took the slot: rare at 1/8 load.
             return self.probe_on(id, slot);
@@ -83,7 +85,7 @@ impl<'a, Id: Hash + Eq, const SLOTS: usize> RoleIndex<'a, Id, SLOTS> {
         // At least half the slots are empty, so the probe always ends.
         loop {
             slot = (slot + 1) % SLOTS;
-            match self.slots[slot] {
+            match self.slots.get(slot).copied().unwrap_or(0) {
                 0 => return false,
                 taken if self.roles.get(usize::from(taken) - 1) == Some(id) => return true,
                 _ => {}

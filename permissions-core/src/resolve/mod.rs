@@ -161,6 +161,11 @@ impl<'a, Id> Member<'a, Id> {
 /// let text = TextPermissions::from_guild(GuildPermissions::SEND_INVITES);
 /// assert_eq!(text, TextPermissions::VIEW_CHANNEL | TextPermissions::SEND_MESSAGES | TextPermissions::CREATE_INVITE);
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a channel set of the guild set `{G}`",
+    label = "overwrites in `{Self}` cannot be resolved from `{G}` guild permissions",
+    note = "implement `ChannelSet<{G}>` for `{Self}` to say which channel flags guild permissions start from"
+)]
 pub trait ChannelSet<G: PermissionSet>: PermissionSet {
     /// The channel flags that guild permissions `guild` (without bypass) start from.
     fn from_guild(guild: G) -> Self;

@@ -258,3 +258,99 @@ mod tests {
         );
     }
 }
+
+/// The guard reads user tokens by hand, so it must turn any token soup into an error, never a
+/// panic: random sequences of the tokens a signature and a requirement are made of.
+#[cfg(test)]
+mod no_panic {
+    use std::str::FromStr;
+
+    use proc_macro2::TokenStream;
+    use proptest::prelude::*;
+
+    const ITEM: &[&str] = &[
+        "#",
+        "[doc = \"x\"]",
+        "pub",
+        "async",
+        "fn",
+        "struct",
+        "impl",
+        "f",
+        "(",
+        ")",
+        "{",
+        "}",
+        "<",
+        ">",
+        "->",
+        "-",
+        ",",
+        ":",
+        "::",
+        "&",
+        "'a",
+        "self",
+        "Self",
+        "mut",
+        "x",
+        "T",
+        "u32",
+        "impl",
+        "HasPermissions",
+        "Set",
+        "=",
+        "where",
+        "Result",
+        "Ok(())",
+        ";",
+        "Wrapper",
+    ];
+    const ARGS: &[&str] = &[
+        "MANAGE_SETTINGS",
+        "A",
+        "|",
+        ",",
+        "on",
+        "=",
+        "x",
+        "self",
+        "all",
+        "any",
+        "(",
+        ")",
+        "::",
+        "Set",
+        "crate",
+        "\"perms\"",
+        "1",
+        "&",
+        "one_of",
+    ];
+
+    fn soup(alphabet: &'static [&'static str]) -> impl Strategy<Value = String> {
+        proptest::collection::vec(proptest::sample::select(alphabet), 0..24)
+            .prop_map(|words| words.join(" "))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20_000))]
+        #[test]
+        fn any_tokens_give_tokens_not_a_panic(args in soup(ARGS), item in soup(ITEM)) {
+            // Unbalanced brackets are not token streams at all; rustc never passes them.
+            if let (Ok(args), Ok(item)) = (TokenStream::from_str(&args), TokenStream::from_str(&item)) {
+                let _ = super::requires(args, item);
+            }
+        }
+
+        #[test]
+        fn well_formed_functions_with_random_requirements(args in soup(ARGS)) {
+            let item = TokenStream::from_str(
+                "pub async fn f<'a, T: HasPermissions<Set = S>>(x: &'a T, Wrapper(y): Wrapper<U>) -> Result<(), E> where T: Sync { Ok(()) }",
+            ).expect("a function");
+            if let Ok(args) = TokenStream::from_str(&args) {
+                let _ = super::requires(args, item);
+            }
+        }
+    }
+}

@@ -1,0 +1,8 @@
+#![no_main]
+//! Fuzz target: see `checks::json`.
+
+#[allow(dead_code)] // each target runs one of the checks
+#[path = "../checks.rs"]
+mod checks;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| checks::json(data));
