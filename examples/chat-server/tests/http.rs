@@ -478,7 +478,8 @@ async fn a_member_overwrite_beats_a_role_overwrite() {
     let (status, _) = server.get(&messages(LOUNGE), "nick").await;
     assert_eq!(status, StatusCode::OK);
 
-    // Denying the role at @everyone's level does not touch nina either.
+    // nina's overwrite allows VIEW_CHANNEL alone: when the role also denies SEND_MESSAGES, she
+    // still reads, but no longer posts.
     let (status, _) = server
         .call(
             Method::PUT,
