@@ -73,6 +73,11 @@ fn check_and_is_met_by_agree_and_explain() {
     assert_eq!(Tox::VIEW_SETTINGS.check(&all).unwrap_err().to_string(), "missing MANAGE_SETTINGS");
     assert_eq!(Tox::empty().check(&Requirement::AnyOf(&[])).unwrap_err().to_string(), "missing: the requirement `any()` is empty");
 
+    // Of `A | B`, only the row not held is missing.
+    let both = Requirement::All(Tox::VIEW_SETTINGS | Tox::MANAGE_SETTINGS);
+    let denied = Tox::VIEW_SETTINGS.check(&both).unwrap_err();
+    assert_eq!(denied.missing(), Tox::MANAGE_SETTINGS);
+    assert_eq!(denied.to_string(), "missing MANAGE_SETTINGS");
     // A composite row lacked in part is reported whole; bits no row names are shown in hex.
     let send = Requirement::All(Tox::SEND_MESSAGES);
     let denied = (Tox::VIEW_SETTINGS | Tox::VIEW_PUBLIC_LOGS).check(&send).unwrap_err();
