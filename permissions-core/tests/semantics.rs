@@ -52,26 +52,50 @@ fn grants_honours_bypass_composites_and_unknown_bits() {
     let unknown = Tox::from_bits_retain(0x8000);
     assert!(!unknown.grants(unknown), "unknown bits never grant");
     assert!((Tox::MANAGE_SETTINGS | unknown).grants(Tox::MANAGE_SETTINGS));
-    assert!(Tox::ADMINISTRATOR.grants(unknown), "bypass satisfies every requirement");
+    assert!(
+        Tox::ADMINISTRATOR.grants(unknown),
+        "bypass satisfies every requirement"
+    );
 }
 
 #[test]
 fn check_and_is_met_by_agree_and_explain() {
-    let any = Requirement::AnyOf(&[Requirement::All(Tox::VIEW_PRIVATE_LOGS), Requirement::All(Tox::MANAGE_SETTINGS)]);
+    let any = Requirement::AnyOf(&[
+        Requirement::All(Tox::VIEW_PRIVATE_LOGS),
+        Requirement::All(Tox::MANAGE_SETTINGS),
+    ]);
     assert!(Tox::VIEW_PRIVATE_LOGS.check(&any).is_ok());
     assert!(any.is_met_by(Tox::VIEW_PRIVATE_LOGS));
     assert!(any.is_met_by(Tox::ADMINISTRATOR));
     assert!(!any.is_met_by(Tox::DEFAULT));
     let denied = Tox::DEFAULT.check(&any).unwrap_err();
-    assert_eq!(denied.missing(), Tox::VIEW_PRIVATE_LOGS | Tox::MANAGE_SETTINGS);
-    assert_eq!(denied.to_string(), "missing one of VIEW_PRIVATE_LOGS | MANAGE_SETTINGS");
+    assert_eq!(
+        denied.missing(),
+        Tox::VIEW_PRIVATE_LOGS | Tox::MANAGE_SETTINGS
+    );
+    assert_eq!(
+        denied.to_string(),
+        "missing one of VIEW_PRIVATE_LOGS | MANAGE_SETTINGS"
+    );
     assert_eq!(any.to_string(), "any(VIEW_PRIVATE_LOGS, MANAGE_SETTINGS)");
 
-    let all = Requirement::AllOf(&[Requirement::All(Tox::VIEW_SETTINGS), Requirement::All(Tox::MANAGE_SETTINGS)]);
+    let all = Requirement::AllOf(&[
+        Requirement::All(Tox::VIEW_SETTINGS),
+        Requirement::All(Tox::MANAGE_SETTINGS),
+    ]);
     assert_eq!(all.to_string(), "all(VIEW_SETTINGS, MANAGE_SETTINGS)");
     assert!(!all.is_met_by(Tox::VIEW_SETTINGS));
-    assert_eq!(Tox::VIEW_SETTINGS.check(&all).unwrap_err().to_string(), "missing MANAGE_SETTINGS");
-    assert_eq!(Tox::empty().check(&Requirement::AnyOf(&[])).unwrap_err().to_string(), "missing: the requirement `any()` is empty");
+    assert_eq!(
+        Tox::VIEW_SETTINGS.check(&all).unwrap_err().to_string(),
+        "missing MANAGE_SETTINGS"
+    );
+    assert_eq!(
+        Tox::empty()
+            .check(&Requirement::AnyOf(&[]))
+            .unwrap_err()
+            .to_string(),
+        "missing: the requirement `any()` is empty"
+    );
 
     // Of `A | B`, only the row not held is missing.
     let both = Requirement::All(Tox::VIEW_SETTINGS | Tox::MANAGE_SETTINGS);
@@ -80,12 +104,23 @@ fn check_and_is_met_by_agree_and_explain() {
     assert_eq!(denied.to_string(), "missing MANAGE_SETTINGS");
     // A composite row lacked in part is reported whole; bits no row names are shown in hex.
     let send = Requirement::All(Tox::SEND_MESSAGES);
-    let denied = (Tox::VIEW_SETTINGS | Tox::VIEW_PUBLIC_LOGS).check(&send).unwrap_err();
+    let denied = (Tox::VIEW_SETTINGS | Tox::VIEW_PUBLIC_LOGS)
+        .check(&send)
+        .unwrap_err();
     assert_eq!(denied.missing().bits(), 0x0112);
     assert_eq!(denied.to_string(), "missing SEND_MESSAGES");
     let odd = Requirement::All(Tox::MANAGE_SETTINGS | Tox::from_bits_retain(0x8000));
-    assert_eq!(Tox::empty().check(&odd).unwrap_err().to_string(), "missing MANAGE_SETTINGS | 0x8000");
-    assert_eq!(Tox::empty().check(&Requirement::All(Tox::from_bits_retain(0x8000))).unwrap_err().to_string(), "missing 0x8000");
+    assert_eq!(
+        Tox::empty().check(&odd).unwrap_err().to_string(),
+        "missing MANAGE_SETTINGS | 0x8000"
+    );
+    assert_eq!(
+        Tox::empty()
+            .check(&Requirement::All(Tox::from_bits_retain(0x8000)))
+            .unwrap_err()
+            .to_string(),
+        "missing 0x8000"
+    );
 }
 
 struct Session(Tox);
@@ -108,7 +143,10 @@ fn the_guard_check_uses_the_holders_permissions() {
 fn rows_carry_names_descriptions_kinds_and_metadata() {
     let send = Tox::row("SEND_MESSAGES").unwrap();
     assert_eq!(send.name(), "SEND_MESSAGES");
-    assert_eq!(send.description(), "Allows Sending Messages and Executing Base Level Commands");
+    assert_eq!(
+        send.description(),
+        "Allows Sending Messages and Executing Base Level Commands"
+    );
     assert_eq!(send.kind(), RowKind::Composite);
     assert!(Tox::row("SEND_MESSAGE").is_none());
     let held: Vec<&str> = Tox::DEFAULT.rows_held().map(|r| r.name()).collect();
@@ -125,7 +163,10 @@ fn overwrites_rules_and_timeouts() {
     assert_eq!(Target::<u64>::Everyone.id(), None);
     let rule = Rule::requires(Channel::VIEW_CHANNEL);
     assert_eq!(rule.governs(), None, "a bare rule governs everything else");
-    assert_eq!(rule.to_keep(Channel::SEND_MESSAGES).governs(), Some(Channel::SEND_MESSAGES));
+    assert_eq!(
+        rule.to_keep(Channel::SEND_MESSAGES).governs(),
+        Some(Channel::SEND_MESSAGES)
+    );
     let policy = Policy::new(&[]).timeout_keeps(Channel::VIEW_CHANNEL);
     assert_eq!(policy.timeout_allow_list(), Some(Channel::VIEW_CHANNEL));
     assert_eq!(Policy::<Channel>::NONE.timeout_allow_list(), None);
@@ -139,8 +180,17 @@ fn overwrites_rules_and_timeouts() {
             .collect();
         overwrites.push(Overwrite::role(2).deny(Channel::SEND_MESSAGES));
         overwrites.push(Overwrite::member(9).allow(Channel::CONNECT));
-        let held = channel_permissions(Channel::VIEW_CHANNEL | Channel::SEND_MESSAGES, &member, &overwrites, &Policy::NONE);
-        assert_eq!(held, Channel::VIEW_CHANNEL | Channel::CONNECT, "{count} overwrites");
+        let held = channel_permissions(
+            Channel::VIEW_CHANNEL | Channel::SEND_MESSAGES,
+            &member,
+            &overwrites,
+            &Policy::NONE,
+        );
+        assert_eq!(
+            held,
+            Channel::VIEW_CHANNEL | Channel::CONNECT,
+            "{count} overwrites"
+        );
     }
 }
 
@@ -150,9 +200,15 @@ fn escalations_say_what_and_why() {
     assert_eq!(Action::RemoveRole.describe(), "remove the role");
     let actor = Actor::new(Tox::VIEW_SETTINGS, 3u32);
     let refused = actor.check_assign(1, Tox::MANAGE_SETTINGS).unwrap_err();
-    assert_eq!(refused.to_string(), "refused to assign the role: it would grant MANAGE_SETTINGS, which you do not hold");
+    assert_eq!(
+        refused.to_string(),
+        "refused to assign the role: it would grant MANAGE_SETTINGS, which you do not hold"
+    );
     let refused = actor.check_remove(3).unwrap_err();
-    assert_eq!(refused.to_string(), "refused to remove the role at position 3: it is not below your highest role, at position 3");
+    assert_eq!(
+        refused.to_string(),
+        "refused to remove the role at position 3: it is not below your highest role, at position 3"
+    );
 }
 
 #[cfg(feature = "serde")]
@@ -182,8 +238,92 @@ fn the_decimal_wire_form_round_trips_and_names_bad_input() {
         ("\"12a\"", "'a' is not a decimal digit"),
         ("\"\"", "empty string"),
         ("true", "decimal"),
+        ("\"-8\"", "cannot be negative"),
+        ("\"1-\"", "'-' is not a decimal digit"),
+        ("\"12a\"", "\"12a\""),
+        (
+            "\"12345678901234567890123456789012345678901234567890x\"",
+            "\"1234567890123456789012345678901234567890...\"",
+        ),
     ] {
-        let err = serde_json::from_str::<Guild>(input).unwrap_err().to_string();
+        let err = serde_json::from_str::<Guild>(input)
+            .unwrap_err()
+            .to_string();
         assert!(err.contains(problem), "{input}: {err}");
+    }
+}
+
+/// Sixteen plain rows, so that a wrong membership answer for any role shows in the result.
+#[derive(PermissionSet)]
+#[permissions(bits = u16, set = Sixteen)]
+enum Bit {
+    B0,
+    B1,
+    B2,
+    B3,
+    B4,
+    B5,
+    B6,
+    B7,
+    B8,
+    B9,
+    B10,
+    B11,
+    B12,
+    B13,
+    B14,
+    B15,
+}
+
+/// Many roles and many overwrites for roles the member lacks force hash collisions in the
+/// role index, so its probing is exercised, for both table sizes and the chunked path. The
+/// result must equal the plain O(R·O) order of Discord's algorithm.
+#[test]
+fn large_guilds_match_the_plain_model() {
+    let mut seed = 0x2545_F491_4F6C_DD1D_u64;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for case in 0..400 {
+        let role_count = [3usize, 15, 17, 60, 127, 129, 200][case % 7];
+        let roles: Vec<u64> = (0..role_count).map(|_| next() % 600).collect();
+        let overwrite_count = (next() % 300) as usize;
+        let overwrites: Vec<Overwrite<u64, Sixteen>> = (0..overwrite_count)
+            .map(|_| {
+                let target = match next() % 6 {
+                    0 => Target::Everyone,
+                    1 => Target::Member(next() % 3),
+                    _ => Target::Role(next() % 600),
+                };
+                let allow = Sixteen::from_bits_retain(next() as u16);
+                let deny = Sixteen::from_bits_retain(next() as u16);
+                Overwrite::new(target, allow, deny)
+            })
+            .collect();
+        let base = Sixteen::from_bits_retain(next() as u16);
+        let member = Member::new(1u64, &roles);
+        let resolved = channel_permissions(base, &member, &overwrites, &Policy::NONE);
+
+        let mut levels = [(Sixteen::empty(), Sixteen::empty()); 3];
+        for overwrite in &overwrites {
+            let level = match overwrite.target {
+                Target::Everyone => 0,
+                Target::Role(id) if roles.contains(&id) => 1,
+                Target::Member(1) => 2,
+                _ => continue,
+            };
+            levels[level].0 |= overwrite.deny;
+            levels[level].1 |= overwrite.allow;
+        }
+        let model = levels.iter().fold(base, |held, (deny, allow)| {
+            held.difference(*deny).union(*allow)
+        });
+        assert_eq!(
+            resolved, model,
+            "case {case}: {role_count} roles, {overwrite_count} overwrites"
+        );
     }
 }
