@@ -127,12 +127,17 @@ def main():
     ap.add_argument("--fns", type=int, default=500)
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--keep", action="store_true", help="keep the scratch folder")
+    ap.add_argument("--no-audit", action="store_true",
+                    help="build `permissions` without its default `audit` registry")
+    ap.add_argument("--skip-macro-crates", action="store_true",
+                    help="skip the proc-macro crate against enumflags2")
     args = ap.parse_args()
 
     scratch = Path(tempfile.mkdtemp(prefix="permissions-compile-time-"))
     a, b = scratch / "with_permissions", scratch / "with_bitflags"
+    features = ', default-features = false, features = ["std"]' if args.no_audit else ""
     write_crate(a, "with_permissions",
-                f'permissions = {{ path = "{ROOT}" }}', ours(args.sets, args.rows, args.fns))
+                f'permissions = {{ path = "{ROOT}"{features} }}', ours(args.sets, args.rows, args.fns))
     write_crate(b, "with_bitflags", 'bitflags = "2.13"', by_hand(args.sets, args.rows, args.fns))
     for crate in (a, b):  # fetch once, then every timed build runs offline
         subprocess.run(["cargo", "fetch", "-q"], cwd=crate, check=True)
@@ -149,6 +154,9 @@ def main():
     (ca, wa, *_), (cb, wb, *_) = results["with_permissions"], results["with_bitflags"]
     print(f"  ratio permissions / bitflags: cold {ca / cb:.2f}, incremental {wa / wb:.2f}")
 
+    if args.skip_macro_crates:
+        shutil.rmtree(scratch, ignore_errors=True)
+        return
     # The proc-macro crates on their own, cold, against enumflags2 (its derive included).
     pm = scratch / "macro_only"
     ef = scratch / "enumflags_only"
