@@ -4,25 +4,10 @@
 
 use permissions::{Denied, HasPermissions, PermissionSet, Requirement, requires};
 
+/// Tox Mod's table, from our document of it.
 #[derive(PermissionSet)]
-#[permissions(bits = u16, set = ToxPermissions, default = SEND_MESSAGES)]
-pub enum ToxPermission {
-    /// Grants all permissons
-    #[permission(value = 0x0001, bypass)]
-    Administrator,
-    /// Allows viewing any action logged in a public channel
-    #[permission(value = 0x0002)]
-    ViewPublicLogs,
-    /// Allows viewing settings for the guild
-    #[permission(value = 0x0100)]
-    ViewSettings,
-    /// Allows Sending Messages and Executing Base Level Commands
-    #[permission(value = 0x0112, composite)]
-    SendMessages,
-    /// Allows modifying settings for the guild
-    #[permission(value = 0x0200)]
-    ManageSettings,
-}
+#[permissions(markdown = "docs/tox_mod.md", default = SEND_MESSAGES, bypass = ADMINISTRATOR)]
+pub struct ToxPermissions(u16);
 
 pub struct Session {
     pub perms: ToxPermissions,

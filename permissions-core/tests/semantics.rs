@@ -7,28 +7,14 @@ use permissions::resolve::{
 };
 use permissions::{HasPermissions, PermissionSet, Requirement, RowKind};
 
+/// Seed 001 as it is, from its verbatim copy.
 #[derive(PermissionSet)]
-#[permissions(bits = u16, set = Tox, default = SEND_MESSAGES)]
-enum ToxPermission {
-    /// Grants all permissons
-    #[permission(value = 0x0001, bypass)]
-    Administrator,
-    /// Allows viewing any action logged in a public channel
-    #[permission(value = 0x0002)]
-    ViewPublicLogs,
-    /// Allows viewing any action logged in the guild
-    #[permission(value = 0x0004)]
-    ViewPrivateLogs,
-    /// Allows viewing settings for the guild
-    #[permission(value = 0x0100)]
-    ViewSettings,
-    /// Allows Sending Messages and Executing Base Level Commands
-    #[permission(value = 0x0112, composite)]
-    SendMessages,
-    /// Allows modifying settings for the guild
-    #[permission(value = 0x0200)]
-    ManageSettings,
-}
+#[permissions(
+    markdown = "tests/fixtures/seed_001.txt",
+    default = SEND_MESSAGES,
+    bypass = ADMINISTRATOR
+)]
+struct Tox(u16);
 
 #[derive(PermissionSet)]
 #[permissions(markdown_str = "

@@ -4,23 +4,15 @@
 
 use perms::PermissionSet;
 
-/// Tox Mod's composite row and default, through the renamed crate.
+/// Tox Mod's table (composite SEND_MESSAGES, default 0x0112), through the renamed crate.
 #[derive(PermissionSet)]
-#[permissions(crate = "perms", bits = u16, default = SEND_MESSAGES)]
-pub enum ToxPermission {
-    /// Grants all permissons
-    #[permission(value = 0x0001, bypass)]
-    Administrator,
-    /// Allows viewing any action logged in a public channel
-    #[permission(value = 0x0002)]
-    ViewPublicLogs,
-    /// Allows viewing settings for the guild
-    #[permission(value = 0x0100)]
-    ViewSettings,
-    /// Allows Sending Messages and Executing Base Level Commands
-    #[permission(value = 0x0112, composite)]
-    SendMessages,
-}
+#[permissions(
+    crate = "perms",
+    markdown = "../../docs/tox_mod.md",
+    default = SEND_MESSAGES,
+    bypass = ADMINISTRATOR
+)]
+pub struct ToxPermissions(u16);
 
 #[cfg(test)]
 mod tests {
