@@ -155,7 +155,8 @@ def main():
     print(f"  ratio permissions / bitflags: cold {ca / cb:.2f}, incremental {wa / wb:.2f}")
 
     if args.skip_macro_crates:
-        shutil.rmtree(scratch, ignore_errors=True)
+        if not args.keep:
+            shutil.rmtree(scratch, ignore_errors=True)
         return
     # The proc-macro crates on their own, cold, against enumflags2 (its derive included).
     pm = scratch / "macro_only"

@@ -168,6 +168,16 @@ impl Req {
         }
     }
 
+    /// Whether the requirement is flags only (`A`, `A | B`): a `Requirement::All` that needs
+    /// no `'static` slice, so no const block (whose type-checking every guard would pay for).
+    pub fn is_flags_only(&self) -> bool {
+        match self {
+            Req::Flag(_) => true,
+            Req::Union(parts) => parts.iter().all(|r| matches!(r, Req::Flag(_))),
+            Req::All(..) | Req::Any(..) => false,
+        }
+    }
+
     /// Whether some flag is a bare name, which must be resolved against the holder's set.
     pub fn has_bare_names(&self) -> bool {
         match self {

@@ -43,6 +43,13 @@ fn expand(args: TokenStream, item: TokenStream) -> syn::Result<TokenStream> {
     let output_span = output_span(&function)?;
 
     let requirement = args.requirement.tokens(&p, set.as_ref());
+    // Nested requirements hold `&'static` slices, which a const block provides; flags alone
+    // are a plain temporary.
+    let requirement = if args.requirement.is_flags_only() {
+        quote!(&#requirement)
+    } else {
+        quote!(const { &#requirement })
+    };
     let text = args.requirement.text();
     let name = function.name.to_string();
     let holder_name = holder.to_string();
@@ -51,7 +58,7 @@ fn expand(args: TokenStream, item: TokenStream) -> syn::Result<TokenStream> {
     let refuse = call_at(quote!(#p::refuse), quote!(__denied), output_span);
     let check_call = call_at(
         quote!(#p::check),
-        quote!(&#holder, const { &#requirement }),
+        quote!(&#holder, #requirement),
         holder.span(),
     );
     let check = quote! {
