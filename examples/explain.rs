@@ -1,7 +1,8 @@
 //! A permission calculator over a Markdown document: which rows of its table a value holds.
 //!
 //! ```text
-//! cargo run --example explain -- docs/guild.md 2147483656 --section "Guild Permissions"
+//! cargo run --example explain -- docs/guild.md 2147483656
+//! cargo run --example explain -- docs/guild.md 0x7 --section "Text Channel Permissions"
 //! cargo run --example explain -- docs/tox_mod.md 0x0112
 //! cargo run --example explain -- docs/network_session.md 0b1001
 //! ```
@@ -37,7 +38,20 @@ fn run() -> Result<(), String> {
     let document = std::fs::read_to_string(&args.path)
         .map_err(|e| format!("cannot read {}: {e}", args.path))?;
     let mut options = Options::new().with_auto_bits(true);
-    options.section = args.section.as_deref();
+    // Without `--section`, a document with several tables is explained against its first
+    // one, named by the heading right above it.
+    let first = args
+        .section
+        .is_none()
+        .then(|| first_table_heading(&document))
+        .flatten();
+    options.section = args.section.as_deref().or(first.as_deref());
+    if let Some(heading) = &first {
+        println!(
+            "{} has several tables; using the first, under \"{heading}\" (choose another with --section)\n",
+            args.path
+        );
+    }
     let table = table::parse(&document, &options).map_err(|err| {
         let mut message = format!("{}:{}: {}", args.path, err.line, err.kind);
         if matches!(
@@ -99,6 +113,23 @@ fn parse_value(text: &str) -> Option<u128> {
         return None;
     }
     u128::from_str_radix(digits, radix).ok()
+}
+
+/// The heading nearest above the document's first table, when the document has several.
+fn first_table_heading(document: &str) -> Option<String> {
+    let sections = table::sections(document);
+    let mut tables: Vec<usize> = sections.iter().filter_map(|s| s.table).collect();
+    tables.sort_unstable();
+    tables.dedup();
+    if tables.len() < 2 {
+        return None;
+    }
+    let first = tables[0];
+    sections
+        .iter()
+        .filter(|s| s.table == Some(first))
+        .max_by_key(|s| s.line)
+        .map(|s| s.heading.clone())
 }
 
 /// The document's headings, and which have a table, to choose a `--section` from.
