@@ -9,26 +9,10 @@ use common::{guild, network_session, tox_mod};
 
 use permissions::{PermissionSet, Requirement, Row, RowKind, table};
 
-#[derive(PermissionSet)]
-#[permissions(
-    markdown = "docs/tox_mod.md",
-    default = SEND_MESSAGES,
-    bypass = ADMINISTRATOR
-)]
-pub struct ToxDoc(u16);
-
-#[derive(PermissionSet)]
-#[permissions(markdown = "docs/guild.md", section = "Guild Permissions", bypass = ADMINISTRATOR)]
-pub struct GuildDoc(u32);
-
-#[derive(PermissionSet)]
-#[permissions(
-    markdown = "docs/network_session.md",
-    auto_bits,
-    implies(USER = PUBLIC),
-    default = PUBLIC
-)]
-pub struct SessionDoc(u16);
+// The sets derived from our documents are the `from_docs` example's own.
+use common::from_docs::{
+    GuildPermissions as GuildDoc, SessionPermissions as SessionDoc, ToxPermissions as ToxDoc,
+};
 
 #[derive(PermissionSet)]
 #[permissions(

@@ -1,9 +1,11 @@
 //! Declarations shared by the tests (and, for `discord`, the benchmark): the three seed tables
-//! as the examples declare them (the enum form), and Discord's table for the differential test
+//! as the examples declare them (the enum form, and the Markdown form of `from_docs`), and Discord's table for the differential test
 //! against twilight.
 #![allow(dead_code)]
 
 pub mod discord;
+#[path = "../../examples/from_docs.rs"]
+pub mod from_docs;
 #[path = "../../examples/guild.rs"]
 pub mod guild;
 #[path = "../../examples/network_session.rs"]
