@@ -10,7 +10,7 @@
 
 use std::hint::black_box;
 
-use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use criterion::{Criterion, Throughput, criterion_group};
 use permissions::resolve::{self, Member, Overwrite};
 use twilight_model::channel::ChannelType;
 use twilight_model::channel::permission_overwrite::{PermissionOverwrite, PermissionOverwriteType};
@@ -224,5 +224,114 @@ fn bench(c: &mut Criterion) {
     }
 }
 
+/// Under valgrind (`benches/resolution_counts.sh`): resolve `RESOLUTION_ROUNDS` times every
+/// guild of one case with one side, instead of running criterion.
+fn count(side: &str, case: &str) {
+    let rounds: usize = std::env::var("RESOLUTION_ROUNDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let (roles, overwrites) = match case {
+        "small" => (8, 16),
+        "large" => (64, 256),
+        _ => {
+            eprintln!("RESOLUTION_CASE must be small or large");
+            std::process::exit(2);
+        }
+    };
+    let mut rng = Rng(0x5EED);
+    let inputs: Vec<Input> = (0..BATCH)
+        .map(|_| input(&mut rng, roles, overwrites))
+        .collect();
+    let mut sum = 0;
+    match side {
+        "ours" => {
+            let guilds: Vec<Ours> = inputs.iter().map(ours).collect();
+            for _ in 0..rounds {
+                for guild in black_box(&guilds) {
+                    sum += resolve_ours(guild).bits().count_ones();
+                }
+            }
+        }
+        "twilight" => {
+            let guilds: Vec<Theirs> = inputs.iter().map(theirs).collect();
+            for _ in 0..rounds {
+                for guild in black_box(&guilds) {
+                    sum += resolve_theirs(guild).bits().count_ones();
+                }
+            }
+        }
+        _ => {
+            eprintln!("RESOLUTION_SIDE must be ours or twilight");
+            std::process::exit(2);
+        }
+    }
+    black_box(sum);
+}
+
+/// `RESOLUTION_SIDE=interleaved`: ours and twilight's timed in alternation, many short rounds
+/// each, and the median of the per-round ratios. On a shared machine whose speed drifts, this
+/// ratio is steadier than two criterion groups measured one after the other.
+fn interleaved() {
+    let mut rng = Rng(0x5EED);
+    let batch: usize = std::env::var("RESOLUTION_BATCH")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(BATCH);
+    for (roles, overwrites) in [(8, 16), (64, 256)] {
+        let inputs: Vec<Input> = (0..batch)
+            .map(|_| input(&mut rng, roles, overwrites))
+            .collect();
+        let our_guilds: Vec<Ours> = inputs.iter().map(ours).collect();
+        let their_guilds: Vec<Theirs> = inputs.iter().map(theirs).collect();
+        let reps = (640_000 / overwrites / batch).max(1);
+        let time = |f: &dyn Fn()| {
+            let start = std::time::Instant::now();
+            for _ in 0..reps {
+                f();
+            }
+            start.elapsed().as_secs_f64() / (reps * batch) as f64
+        };
+        let run_ours = || {
+            for guild in black_box(&our_guilds) {
+                black_box(resolve_ours(guild));
+            }
+        };
+        let run_theirs = || {
+            for guild in black_box(&their_guilds) {
+                black_box(resolve_theirs(guild));
+            }
+        };
+        let mut rounds: Vec<(f64, f64)> = (0..401)
+            .map(|_| (time(&run_ours), time(&run_theirs)))
+            .collect();
+        rounds.sort_by(|a, b| (a.1 / a.0).total_cmp(&(b.1 / b.0)));
+        let (o, t) = rounds[rounds.len() / 2];
+        let best_ours = rounds.iter().map(|r| r.0).fold(f64::MAX, f64::min);
+        let best_theirs = rounds.iter().map(|r| r.1).fold(f64::MAX, f64::min);
+        println!(
+            "{roles} roles x {overwrites} overwrites: median round ours {:.1} ns, twilight {:.1} ns, ratio {:.2}; best ours {:.1} ns, best twilight {:.1} ns, ratio {:.2}",
+            o * 1e9,
+            t * 1e9,
+            t / o,
+            best_ours * 1e9,
+            best_theirs * 1e9,
+            best_theirs / best_ours
+        );
+    }
+}
+
 criterion_group!(benches, bench);
-criterion_main!(benches);
+
+fn main() {
+    if let Ok(side) = std::env::var("RESOLUTION_SIDE") {
+        if side == "interleaved" {
+            interleaved();
+            return;
+        }
+        count(&side, &std::env::var("RESOLUTION_CASE").unwrap_or_default());
+        return;
+    }
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}

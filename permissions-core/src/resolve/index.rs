@@ -1,93 +1,135 @@
-//! A membership test for a member's role ids that costs O(1) per role overwrite.
+//! A membership test for a member's role ids that costs O(1) per overwrite.
 //!
 //! The usual resolver scans the member's roles once per role overwrite, O(R·O). Here the
-//! member's roles are hashed once into a small open-addressing table on the stack, O(R), and
-//! each overwrite is then one hash and, expected, one probe. The table holds slice indices
-//! rather than ids, so it is one byte a slot whatever `Id` is, and clearing it is cheap. It
-//! is kept at most 1/8 full, so that a probe almost never goes past its first slot, and that
-//! first probe takes no branch that depends on the data: random overwrites do not stall the
-//! pipeline on mispredictions.
+//! member's roles, and the member's own id, are hashed once into a small open-addressing table
+//! on the stack, O(R), and each overwrite is then one hash and, expected, one probe. The table
+//! holds slice positions rather than ids, so it is one byte a slot whatever `Id` is, and
+//! clearing it is cheap. It is kept at most 1/8 full, so a probe almost never goes past its
+//! first slot; and each slot says whether an id whose home it is was displaced, so a lookup
+//! that misses its home slot knows, without probing on, whether to look further.
 
 use core::hash::{Hash, Hasher};
 
-/// How many role ids one index holds. A member with more roles is indexed in several chunks
-/// (see `apply_overwrites`); Discord caps a guild at 250 roles, so that is at most two.
-pub(crate) const CHUNK: usize = 128;
+/// How many role ids one index holds: a slot keeps `position + 1` in 7 bits, and [`MEMBER`]
+/// is taken. A member with more roles is indexed in several chunks (see `apply_overwrites`);
+/// Discord caps a guild at 250 roles, so that is at most three.
+pub(crate) const CHUNK: usize = 126;
+const _: () = assert!(MEMBER as usize > CHUNK);
 
 /// Up to this many roles, the small table (128 slots) keeps the load at 1/8.
-pub(crate) const SMALL: usize = 16;
+pub(crate) const SMALL: usize = 15;
 /// Slots of the small table.
 pub(crate) const SMALL_SLOTS: usize = 128;
-/// Slots of the large table: a full [`CHUNK`] at 1/8.
+/// Slots of the large table: a full [`CHUNK`] and the member at under 1/8.
 pub(crate) const LARGE_SLOTS: usize = 1024;
 
-/// The member's role ids, hashed into `SLOTS` slots (a power of two, at least 8 per id).
+/// The bits of a slot that say what is in it: `0` for nothing, `position + 1` for a role,
+/// or [`MEMBER`].
+const ENTRY: u8 = 0x7F;
+/// The entry of the member's own id.
+const MEMBER: u8 = 0x7F;
+/// The bit of a slot saying that some id whose home is this slot lives further on.
+const OVERFLOW: u8 = 0x80;
+
+/// The member's role ids, and optionally its own id, hashed into `SLOTS` slots (a power of
+/// two, at least 8 per id).
 pub(crate) struct RoleIndex<'a, Id, const SLOTS: usize> {
     roles: &'a [Id],
-    /// `0` is an empty slot; `i + 1` is `roles[i]`. The caller owns the storage, so that the
-    /// table is built where it is used rather than copied there.
+    /// Per slot: [`ENTRY`] and [`OVERFLOW`]. The caller owns the storage, so that the table
+    /// is built where it is used rather than copied there.
     slots: &'a [u8; SLOTS],
 }
 
 impl<'a, Id: Hash + Eq, const SLOTS: usize> RoleIndex<'a, Id, SLOTS> {
     const SHIFT: u32 = {
-        assert!(SLOTS.is_power_of_two() && SLOTS >= 8 * SMALL);
+        assert!(SLOTS.is_power_of_two() && SLOTS >= 8 * (SMALL + 1));
         u64::BITS - SLOTS.trailing_zeros()
     };
 
-    /// Indexes the first `min(CHUNK, SLOTS / 8)` ids of `roles` (callers pass no more) in
-    /// `slots`, which must be all zeros.
+    /// Indexes `member` (if given) and the first `min(CHUNK, SLOTS / 8 - 1)` ids of `roles`
+    /// (callers pass no more) in `slots`, which must be all zeros.
     #[inline]
-    pub(crate) fn new(roles: &'a [Id], slots: &'a mut [u8; SLOTS]) -> Self {
-        let roles = roles.get(..CHUNK.min(SLOTS / 8)).unwrap_or(roles);
+    pub(crate) fn new(roles: &'a [Id], member: Option<&Id>, slots: &'a mut [u8; SLOTS]) -> Self {
+        let roles = roles.get(..CHUNK.min(SLOTS / 8 - 1)).unwrap_or(roles);
+        if let Some(member) = member
+            && let Some(cell) = slots.get_mut(Self::home(member))
+        {
+            // The table is empty: the member's home slot is free.
+            *cell = MEMBER;
+        }
         for (position, id) in roles.iter().enumerate() {
-            let mut slot = Self::home(id);
-            // `home` is below SLOTS and so is every probe, so `get_mut` never misses: the
-            // loop ends at an empty slot, which at 1/8 load is almost always the first.
-            while let Some(cell) = slots.get_mut(slot) {
-                match *cell {
-                    0 => {
-                        // `position < CHUNK <= u8::MAX`, so this never truncates.
-                        *cell = (position + 1) as u8;
-                        break;
-                    }
-                    taken if roles.get(usize::from(taken) - 1) == Some(id) => break,
-                    _ => slot = (slot + 1) % SLOTS,
-                }
+            let home = Self::home(id);
+            match slots.get_mut(home) {
+                // `position < CHUNK`, so this fits in ENTRY and is not MEMBER.
+                Some(cell) if *cell & ENTRY == 0 => *cell |= (position + 1) as u8,
+                _ => Self::insert_further(roles, slots, home, position),
             }
         }
         RoleIndex { roles, slots }
     }
 
+    /// Inserts `roles[position]`, whose home slot is taken: past it, unless it is there
+    /// already (a duplicate id).
+    #[cold]
+    #[inline(never)]
+    fn insert_further(roles: &[Id], slots: &mut [u8; SLOTS], home: usize, position: usize) {
+        let id = roles.get(position);
+        let mut slot = home;
+        // At most 1/8 of the slots are taken, so the probe ends at an empty one.
+        while let Some(&cell) = slots.get(slot) {
+            let entry = cell & ENTRY;
+            if entry == 0 {
+                if let Some(cell) = slots.get_mut(slot) {
+                    *cell |= (position + 1) as u8;
+                }
+                return;
+            }
+            // MEMBER - 1 is at least CHUNK, past the end of `roles`.
+            if roles.get(usize::from(entry) - 1) == id {
+                return;
+            }
+            if let Some(cell) = slots.get_mut(home) {
+                *cell |= OVERFLOW;
+            }
+            slot = (slot + 1) % SLOTS;
+        }
+    }
+
+    /// Whether `id` may be an indexed role or the member: `false` is certain, `true` is right
+    /// for all of those and for about one other id in eight. Branch-free.
+    #[inline]
+    pub(crate) fn may_hold(&self, id: &Id) -> bool {
+        self.slots
+            .get(Self::home(id))
+            .is_some_and(|&cell| cell != 0)
+    }
+
     /// Whether `id` is one of the indexed roles.
     #[inline]
     pub(crate) fn contains(&self, id: &Id) -> bool {
-        let Some(last) = self.roles.len().checked_sub(1) else {
-            return false;
-        };
-        let slot = Self::home(id);
-        let taken = self.slots.get(slot).copied().unwrap_or(0);
-        // Compare with some role even for an empty slot and discard the answer, rather than
-        // branch on emptiness: a miss and a first-probe hit then cost the same.
-        let candidate = self.roles.get(usize::from(taken).wrapping_sub(1).min(last));
-        let found = (taken != 0) & (candidate == Some(id));
-        if (taken != 0) & !found {
-            // Another id took the slot: rare at 1/8 load.
-            return self.probe_on(id, slot);
-        }
-        found
+        let home = Self::home(id);
+        let cell = self.slots.get(home).copied().unwrap_or(0);
+        self.is_role(cell, id) || (cell & OVERFLOW != 0 && self.probe_on(id, home))
     }
 
-    /// The rest of a linear probe that started at `slot`.
+    /// Whether the slot `cell` holds the role `id`.
+    #[inline]
+    fn is_role(&self, cell: u8, id: &Id) -> bool {
+        // No position: an empty slot wraps past the end, and MEMBER is at least CHUNK, which
+        // is past the end too.
+        let position = usize::from(cell & ENTRY).wrapping_sub(1);
+        self.roles.get(position) == Some(id)
+    }
+
+    /// Whether `id`, not in its home slot, was displaced further on: rare at 1/8 load.
     #[cold]
     #[inline(never)]
     fn probe_on(&self, id: &Id, mut slot: usize) -> bool {
-        // At least half the slots are empty, so the probe always ends.
         loop {
             slot = (slot + 1) % SLOTS;
             match self.slots.get(slot).copied().unwrap_or(0) {
-                0 => return false,
-                taken if self.roles.get(usize::from(taken) - 1) == Some(id) => return true,
+                cell if cell & ENTRY == 0 => return false,
+                cell if self.is_role(cell, id) => return true,
                 _ => {}
             }
         }
@@ -164,7 +206,7 @@ mod tests {
     fn finds_exactly_the_indexed_ids() {
         let roles: [u64; 5] = [1 << 40, 7, 3, 0, u64::MAX];
         let mut slots = [0; SMALL_SLOTS];
-        let index = RoleIndex::new(&roles, &mut slots);
+        let index = RoleIndex::new(&roles, None, &mut slots);
         for id in roles {
             assert!(index.contains(&id), "{id}");
         }
@@ -174,10 +216,30 @@ mod tests {
     }
 
     #[test]
+    fn the_member_is_a_candidate_but_not_a_role() {
+        let roles: [u64; 3] = [10, 20, 30];
+        let mut slots = [0; SMALL_SLOTS];
+        let index = RoleIndex::new(&roles, Some(&7), &mut slots);
+        assert!(index.may_hold(&7));
+        assert!(!index.contains(&7));
+        for id in roles {
+            assert!(index.may_hold(&id) && index.contains(&id), "{id}");
+        }
+        // An id that is both the member's and a role's (ids of two kinds may coincide).
+        let mut slots = [0; SMALL_SLOTS];
+        let index = RoleIndex::new(&roles, Some(&20), &mut slots);
+        assert!(index.contains(&20) && index.contains(&10) && !index.contains(&7));
+        // A member without roles.
+        let mut slots = [0; SMALL_SLOTS];
+        let index = RoleIndex::new(&roles[..0], Some(&7), &mut slots);
+        assert!(index.may_hold(&7) && !index.contains(&7));
+    }
+
+    #[test]
     fn sequential_and_duplicate_ids_fill_a_chunk() {
         let roles: [u32; CHUNK] = core::array::from_fn(|i| (i / 2) as u32);
         let mut slots = [0; LARGE_SLOTS];
-        let index = Large::new(&roles, &mut slots);
+        let index = Large::new(&roles, None, &mut slots);
         for id in 0..(CHUNK as u32 / 2) {
             assert!(index.contains(&id));
         }
@@ -188,7 +250,7 @@ mod tests {
     fn indexes_only_the_first_chunk() {
         let roles: [u16; CHUNK + 1] = core::array::from_fn(|i| i as u16);
         let mut slots = [0; LARGE_SLOTS];
-        let index = Large::new(&roles, &mut slots);
+        let index = Large::new(&roles, None, &mut slots);
         assert!(index.contains(&(CHUNK as u16 - 1)));
         assert!(!index.contains(&(CHUNK as u16)));
     }
@@ -197,7 +259,7 @@ mod tests {
     fn hashes_ids_that_are_not_integers() {
         let roles = ["moderators", "a-rather-long-role-name-past-eight-bytes", ""];
         let mut slots = [0; LARGE_SLOTS];
-        let index = Large::new(&roles, &mut slots);
+        let index = Large::new(&roles, None, &mut slots);
         assert!(index.contains(&"moderators"));
         assert!(index.contains(&""));
         assert!(index.contains(&"a-rather-long-role-name-past-eight-bytes"));
