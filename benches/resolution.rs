@@ -3,10 +3,21 @@
 //!
 //! Both sides do the whole job per member: base (root) permissions from @everyone and the
 //! member's roles, then the channel's overwrites and Discord's implicit rules. Inputs are
-//! built beforehand, in each library's own shapes. Each iteration resolves a batch of
-//! different guilds, so neither side is timed on one input the branch predictor has learned.
+//! built beforehand, in each library's own shapes.
 //!
-//! `cargo bench --bench resolution -- --measurement-time 3`
+//! Each iteration resolves a batch of different guilds holding [`OVERWRITES_PER_BATCH`]
+//! overwrites in all (512 guilds of the small case, 32 of the large): too many for the branch
+//! predictor to learn which overwrites apply, as no real workload lets it, and few enough to
+//! stay in L2. (With 32 small guilds, it learns twilight's branches, and the small case's
+//! ratio halves; that measures the predictor, not the resolver.)
+//!
+//! - `cargo bench --bench resolution -- --measurement-time 3`: criterion, one case after
+//!   the other.
+//! - `RESOLUTION_SIDE=interleaved target/release/deps/resolution-…`: both sides timed in
+//!   alternating rounds, and the median ratio of the rounds; steadier when the machine's speed
+//!   drifts.
+//! - `benches/resolution_counts.sh`: instructions and simulated mispredictions per guild,
+//!   under cachegrind; repeatable.
 
 use std::hint::black_box;
 
@@ -28,7 +39,10 @@ use discord::{
 };
 
 const GUILD: u64 = 1;
-const BATCH: usize = 32;
+/// How many overwrites one batch of guilds holds, whatever their size.
+const OVERWRITES_PER_BATCH: usize = 8192;
+/// The two cases: `(roles, overwrites)`.
+const CASES: [(usize, usize); 2] = [(8, 16), (64, 256)];
 
 /// One member in one channel, in both libraries' shapes.
 struct Input {
@@ -185,14 +199,21 @@ fn resolve_theirs(guild: &Theirs) -> Permissions {
     .in_channel(ChannelType::GuildForum, &guild.overwrites)
 }
 
+/// The batch of one case, in both shapes, the same for every mode and every run.
+fn batch(roles: usize, overwrites: usize) -> (Vec<Ours>, Vec<Theirs>) {
+    let mut rng = Rng(0x5EED ^ overwrites as u64);
+    let inputs: Vec<Input> = (0..OVERWRITES_PER_BATCH / overwrites)
+        .map(|_| input(&mut rng, roles, overwrites))
+        .collect();
+    (
+        inputs.iter().map(ours).collect(),
+        inputs.iter().map(theirs).collect(),
+    )
+}
+
 fn bench(c: &mut Criterion) {
-    let mut rng = Rng(0x5EED);
-    for (roles, overwrites) in [(8, 16), (64, 256)] {
-        let inputs: Vec<Input> = (0..BATCH)
-            .map(|_| input(&mut rng, roles, overwrites))
-            .collect();
-        let our_guilds: Vec<Ours> = inputs.iter().map(ours).collect();
-        let their_guilds: Vec<Theirs> = inputs.iter().map(theirs).collect();
+    for (roles, overwrites) in CASES {
+        let (our_guilds, their_guilds) = batch(roles, overwrites);
         // Same inputs, and both sides agree that something was computed.
         let sum_ours: u32 = our_guilds
             .iter()
@@ -205,7 +226,7 @@ fn bench(c: &mut Criterion) {
         assert!(sum_ours > 0 && sum_theirs > 0);
 
         let mut group = c.benchmark_group(format!("{roles} roles x {overwrites} overwrites"));
-        group.throughput(Throughput::Elements(BATCH as u64));
+        group.throughput(Throughput::Elements(our_guilds.len() as u64));
         group.bench_function("ours", |b| {
             b.iter(|| {
                 for guild in black_box(&our_guilds) {
@@ -232,21 +253,18 @@ fn count(side: &str, case: &str) {
         .and_then(|s| s.parse().ok())
         .unwrap_or(0);
     let (roles, overwrites) = match case {
-        "small" => (8, 16),
-        "large" => (64, 256),
+        "small" => CASES[0],
+        "large" => CASES[1],
         _ => {
             eprintln!("RESOLUTION_CASE must be small or large");
             std::process::exit(2);
         }
     };
-    let mut rng = Rng(0x5EED);
-    let inputs: Vec<Input> = (0..BATCH)
-        .map(|_| input(&mut rng, roles, overwrites))
-        .collect();
+    let (our_guilds, their_guilds) = batch(roles, overwrites);
     let mut sum = 0;
     match side {
         "ours" => {
-            let guilds: Vec<Ours> = inputs.iter().map(ours).collect();
+            let guilds = our_guilds;
             for _ in 0..rounds {
                 for guild in black_box(&guilds) {
                     sum += resolve_ours(guild).bits().count_ones();
@@ -254,7 +272,7 @@ fn count(side: &str, case: &str) {
             }
         }
         "twilight" => {
-            let guilds: Vec<Theirs> = inputs.iter().map(theirs).collect();
+            let guilds = their_guilds;
             for _ in 0..rounds {
                 for guild in black_box(&guilds) {
                     sum += resolve_theirs(guild).bits().count_ones();
@@ -273,24 +291,16 @@ fn count(side: &str, case: &str) {
 /// each, and the median of the per-round ratios. On a shared machine whose speed drifts, this
 /// ratio is steadier than two criterion groups measured one after the other.
 fn interleaved() {
-    let mut rng = Rng(0x5EED);
-    let batch: usize = std::env::var("RESOLUTION_BATCH")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(BATCH);
-    for (roles, overwrites) in [(8, 16), (64, 256)] {
-        let inputs: Vec<Input> = (0..batch)
-            .map(|_| input(&mut rng, roles, overwrites))
-            .collect();
-        let our_guilds: Vec<Ours> = inputs.iter().map(ours).collect();
-        let their_guilds: Vec<Theirs> = inputs.iter().map(theirs).collect();
-        let reps = (640_000 / overwrites / batch).max(1);
+    for (roles, overwrites) in CASES {
+        let (our_guilds, their_guilds) = batch(roles, overwrites);
+        // About 2 ms a round for twilight's side.
+        let reps = 80;
         let time = |f: &dyn Fn()| {
             let start = std::time::Instant::now();
             for _ in 0..reps {
                 f();
             }
-            start.elapsed().as_secs_f64() / (reps * batch) as f64
+            start.elapsed().as_secs_f64() / (reps * our_guilds.len()) as f64
         };
         let run_ours = || {
             for guild in black_box(&our_guilds) {

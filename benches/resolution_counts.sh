@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Instructions and mispredicted branches per resolution, ours and twilight's, counted by
 # cachegrind's branch simulator: repeatable, unlike wall time, though its predictor is simpler
-# than a real CPU's. Per-guild cost = (count at N rounds - count at 0 rounds) / (N × 32
-# guilds), so process start-up and input generation cancel out.
+# than a real CPU's. Per-guild cost = (count at N rounds - count at 0 rounds) / (N × guilds
+# in the batch: 512 small, 32 large), so process start-up and input generation cancel out.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo bench --bench resolution --no-run >/dev/null 2>&1
 bin=$(ls -t target/release/deps/resolution-* | grep -v '\.d$' | head -1)
-n=${RESOLUTION_ROUNDS:-200}
+n=${RESOLUTION_ROUNDS:-20}
 count() { # side case rounds -> "instructions mispredicts"
   out=$(mktemp)
   RESOLUTION_SIDE=$1 RESOLUTION_CASE=$2 RESOLUTION_ROUNDS=$3 valgrind --tool=cachegrind \
@@ -24,9 +24,10 @@ PY
 }
 printf '%-6s %-9s %14s %14s\n' case side instr/guild mispred/guild
 for case in small large; do
+  guilds=$([ "$case" = small ] && echo 512 || echo 32)
   for side in ours twilight; do
     read -r base_ir base_bm < <(count "$side" "$case" 0)
     read -r ir bm < <(count "$side" "$case" "$n")
-    python3 -c "print(f'{\"$case\":6} {\"$side\":9} {($ir - $base_ir) / ($n * 32):14.1f} {($bm - $base_bm) / ($n * 32):14.2f}')"
+    python3 -c "print(f'{\"$case\":6} {\"$side\":9} {($ir - $base_ir) / ($n * $guilds):14.1f} {($bm - $base_bm) / ($n * $guilds):14.2f}')"
   done
 done

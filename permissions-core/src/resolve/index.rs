@@ -60,8 +60,9 @@ impl<'a, Id: Hash + Eq, const SLOTS: usize> RoleIndex<'a, Id, SLOTS> {
         for (position, id) in roles.iter().enumerate() {
             let home = Self::home(id);
             match slots.get_mut(home) {
+                // An empty slot is all zeros (only a taken slot gets OVERFLOW), and
                 // `position < CHUNK`, so this fits in ENTRY and is not MEMBER.
-                Some(cell) if *cell & ENTRY == 0 => *cell |= (position + 1) as u8,
+                Some(cell) if *cell == 0 => *cell = (position + 1) as u8,
                 _ => Self::insert_further(roles, slots, home, position),
             }
         }

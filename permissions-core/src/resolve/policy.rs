@@ -71,14 +71,15 @@ impl<C: PermissionSet> Rule<C> {
     #[inline]
     #[must_use]
     pub fn apply(&self, held: C) -> C {
-        if held.contains(self.prerequisite) {
-            held
-        } else {
-            match self.governs {
-                None => C::empty(),
-                Some(flags) => held.difference(flags),
-            }
-        }
+        // `None` governs everything held, unknown bits included.
+        let governed = self.governs.unwrap_or(held);
+        // Whether the prerequisite is held depends on the member: select, do not branch.
+        let lost = core::hint::select_unpredictable(
+            held.contains(self.prerequisite),
+            C::empty(),
+            governed,
+        );
+        held.difference(lost)
     }
 }
 
