@@ -93,15 +93,29 @@ where
     own.apply(roles.apply(everyone.apply(held)))
 }
 
-/// How many overwrites [`collect`] sorts at a time: one bit each in a `u64`.
+/// How many overwrites [`collect`] sorts at a time: it keeps a byte for each.
 const BLOCK: usize = 64;
+
+/// The home slot that [`collect`] notes for an @everyone overwrite: taken, so a candidate.
+const EVERYONE: u8 = u8::MAX;
+
+/// Bit `j` set for each byte `j` of `word` that is not zero.
+#[inline]
+fn taken_bytes(word: u64) -> u64 {
+    const LOW: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    // The top bit of each byte that is not zero, then those eight bits moved to the top byte:
+    // bit 8j times 2^(56 - 7j) lands on bit 56 + j, and no two products meet or carry.
+    let top = (((word & LOW) + LOW) | word) & !LOW;
+    (top >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
+}
 
 /// One pass over the overwrites, sorting each into its level.
 ///
 /// Which overwrites apply is data that a branch predictor cannot learn, so the pass over all
-/// of them does not branch on it: it only notes, block by block, the candidates, whose id the
-/// index (which holds the member's roles and the member) may hold. A second pass checks just
-/// those. Most of them do apply, so its branches are predicted.
+/// of them does not branch on it: it only notes, block by block, each overwrite's home slot in
+/// the index, which holds the member's roles and the member. An empty slot rules the
+/// overwrite out. A second pass checks the others. Most of those do apply, so its branches
+/// are predicted.
 #[inline]
 fn collect<Id, C, const SLOTS: usize>(
     index: &RoleIndex<'_, Id, SLOTS>,
@@ -118,26 +132,29 @@ where
         own: Level::empty(),
     };
     for block in overwrites.chunks(BLOCK) {
-        // Shifted in one bit per overwrite, the last one lowest: set for those that are not
-        // candidates (the flags are cheaper to build that way round).
-        let mut misses = 0_u64;
-        for overwrite in block {
-            // @everyone borrows the member's id, which the index holds: always a candidate.
-            let id = overwrite.target.id().unwrap_or(&member.id);
-            misses = (misses << 1) | u64::from(!index.may_hold(id));
+        let mut cells = [0_u8; BLOCK];
+        for (cell, overwrite) in cells.iter_mut().zip(block) {
+            *cell = match &overwrite.target {
+                Target::Role(id) | Target::Member(id) => index.home_cell(id),
+                Target::Everyone => EVERYONE,
+            };
         }
-        // Bit `block.len() - 1 - i` is set if `block[i]` is a candidate.
-        let mut candidates = !misses & (u64::MAX >> (BLOCK - block.len()));
+        // Bit `i`: whether `cells[i]` is taken, gathered eight bytes at a time.
+        let mut candidates = 0_u64;
+        let words = block.len().div_ceil(8);
+        for (k, eight) in cells.chunks_exact(8).take(words).enumerate() {
+            let word = u64::from_le_bytes(eight.try_into().unwrap_or_default());
+            candidates |= taken_bytes(word) << (8 * k);
+        }
         while candidates != 0 {
-            let bit = candidates.trailing_zeros() as usize;
+            let i = candidates.trailing_zeros() as usize;
             candidates &= candidates - 1;
-            let i = block.len().wrapping_sub(1).wrapping_sub(bit);
-            let Some(overwrite) = block.get(i) else {
+            let (Some(overwrite), Some(&cell)) = (block.get(i), cells.get(i)) else {
                 break;
             };
             match &overwrite.target {
                 Target::Role(id) => {
-                    if index.contains(id) {
+                    if index.holds_role(cell, id) {
                         levels.roles.add(overwrite);
                     }
                 }
@@ -155,7 +172,7 @@ where
 
 #[cfg(test)]
 mod tests {
-    use super::{Level, Levels, collect};
+    use super::{Level, Levels, collect, taken_bytes};
     use crate::resolve::index::{RoleIndex, SMALL_SLOTS};
     use crate::resolve::tests::Text;
     use crate::resolve::{Member, Overwrite, Target};
@@ -196,6 +213,29 @@ mod tests {
             }
         }
         levels
+    }
+
+    #[test]
+    fn taken_bytes_finds_every_byte_that_is_not_zero() {
+        let mut state = 11;
+        for _ in 0..10_000 {
+            // Bytes that are zero about half the time, and otherwise anything.
+            let bytes: [u8; 8] = core::array::from_fn(|_| {
+                let r = next(&mut state);
+                if r & 1 == 0 { 0 } else { (r >> 8) as u8 }
+            });
+            let expected = bytes
+                .iter()
+                .enumerate()
+                .fold(0, |bits, (j, &b)| bits | (u64::from(b != 0) << j));
+            assert_eq!(
+                taken_bytes(u64::from_le_bytes(bytes)),
+                expected,
+                "{bytes:?}"
+            );
+        }
+        assert_eq!(taken_bytes(u64::MAX), 0xFF);
+        assert_eq!(taken_bytes(0x0100_0000_0000_0080), 0b1000_0001);
     }
 
     #[test]
