@@ -274,11 +274,17 @@ fn large_guilds_match_the_plain_model() {
         seed
     };
     for case in 0..3000 {
-        let role_count = [3usize, 15, 17, 60, 127, 129, 200][case % 7];
+        // Around the small table's 15 roles and the 126 of one index.
+        let role_count = [3usize, 15, 16, 17, 60, 126, 127, 200][case % 8];
         let roles: Vec<u64> = (0..role_count).map(|_| next() % 600).collect();
         // Few overwrites of one bit each, so that the unions per level do not saturate and
-        // every membership answer can change the result.
-        let overwrite_count = (next() % 48) as usize;
+        // every membership answer can change the result; now and then past the 64 that the
+        // resolver sorts at a time.
+        let overwrite_count = if case % 5 == 0 {
+            64 + (next() % 90) as usize
+        } else {
+            (next() % 48) as usize
+        };
         let overwrites: Vec<Overwrite<u64, Sixteen>> = (0..overwrite_count)
             .map(|_| {
                 let target = match next() % 6 {

@@ -1,5 +1,5 @@
-//! Applying a channel's overwrites to a member: one pass that sorts each overwrite into its
-//! level (@everyone, the member's roles, the member), then the levels in order.
+//! Applying a channel's overwrites to a member: two passes that sort the overwrites into
+//! their levels (@everyone, the member's roles, the member), then the levels in order.
 
 use core::hash::Hash;
 
