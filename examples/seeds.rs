@@ -1,8 +1,8 @@
 //! The three source documents as typed permission sets: a network session's names-only
 //! table, Tox Mod's hex table, and a chat server's guild table by bit number.
 
-#[path = "guild.rs"]
-mod guild;
+#[path = "guild_permissions.rs"]
+mod guild_permissions;
 #[path = "network_session.rs"]
 mod network_session;
 #[path = "tox_mod.rs"]
@@ -13,5 +13,5 @@ fn main() {
     println!("\n{}\n", "-".repeat(72));
     tox_mod::main();
     println!("\n{}\n", "-".repeat(72));
-    guild::main();
+    guild_permissions::main();
 }

@@ -1,16 +1,16 @@
 //! Resolution with the seeds' own values: Tox Mod's 0x0112 default and additive roles (seed
 //! 001), seed 002's guild with Administrator at bit 31 and the text channel of the
-//! `guild_resolution` example.
+//! `guild` example.
 
 #[allow(dead_code)]
-#[path = "../examples/guild_resolution.rs"]
+#[path = "../examples/guild.rs"]
 mod example;
 #[allow(dead_code)]
 #[path = "../examples/tox_mod.rs"]
 mod tox_mod;
 
 use tox_mod::ToxPermissions as T;
-// The example includes examples/guild.rs itself; its GuildPermissions is the one its text
+// The example includes examples/guild_permissions.rs itself; its GuildPermissions is the one its text
 // channel maps from.
 use example::{ADA, EVE, GuildPermissions as G, MIA, TEXT_POLICY, TIM, TextPermissions as Text};
 use permissions::resolve::{

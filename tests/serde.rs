@@ -7,7 +7,7 @@
 //! the member `tests/no-std` turns it on for the whole workspace build.
 
 #[allow(dead_code)]
-#[path = "../examples/guild.rs"]
+#[path = "../examples/guild_permissions.rs"]
 mod guild;
 #[allow(dead_code)]
 #[path = "../examples/tox_mod.rs"]

@@ -6,7 +6,7 @@
 pub mod discord;
 #[path = "../../examples/from_docs.rs"]
 pub mod from_docs;
-#[path = "../../examples/guild.rs"]
+#[path = "../../examples/guild_permissions.rs"]
 pub mod guild;
 #[path = "../../examples/network_session.rs"]
 pub mod network_session;
