@@ -203,6 +203,7 @@ impl Hasher for IdHasher {
 #[cfg(test)]
 mod tests {
     use super::{CHUNK, LARGE_SLOTS, RoleIndex, SMALL_SLOTS};
+    use core::hash::Hash;
 
     type Large<'a, Id> = RoleIndex<'a, Id, LARGE_SLOTS>;
 
@@ -257,6 +258,37 @@ mod tests {
         let index = Large::new(&roles, None, &mut slots);
         assert!(index.contains(&(CHUNK as u16 - 1)));
         assert!(!index.contains(&(CHUNK as u16)));
+    }
+
+    /// How many different home slots the ids get in the small table.
+    fn homes<Id: Hash + Eq>(ids: &[Id]) -> usize {
+        let mut seen = [false; SMALL_SLOTS];
+        for id in ids {
+            if let Some(seen) = seen.get_mut(RoleIndex::<Id, SMALL_SLOTS>::home(id)) {
+                *seen = true;
+            }
+        }
+        seen.iter().filter(|&&seen| seen).count()
+    }
+
+    /// The O(1) lookups rely on the hash spreading ids, sequential ones included, whatever
+    /// integer or string type they are: 16 ids should land on at least 12 of the 128 slots.
+    #[test]
+    fn the_hash_spreads_sequential_ids_of_every_type() {
+        let ids: [u64; 16] = core::array::from_fn(|i| 1 << 40 | i as u64);
+        assert!(homes(&ids) >= 12, "u64: {}", homes(&ids));
+        let ids: [u32; 16] = core::array::from_fn(|i| i as u32);
+        assert!(homes(&ids) >= 12, "u32: {}", homes(&ids));
+        let ids: [u16; 16] = core::array::from_fn(|i| i as u16);
+        assert!(homes(&ids) >= 12, "u16: {}", homes(&ids));
+        let ids: [u8; 16] = core::array::from_fn(|i| i as u8);
+        assert!(homes(&ids) >= 12, "u8: {}", homes(&ids));
+        let ids: [usize; 16] = core::array::from_fn(|i| i);
+        assert!(homes(&ids) >= 12, "usize: {}", homes(&ids));
+        let names = [
+            "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p",
+        ];
+        assert!(homes(&names) >= 12, "str: {}", homes(&names));
     }
 
     #[test]
