@@ -133,11 +133,20 @@ where
     };
     for block in overwrites.chunks(BLOCK) {
         let mut cells = [0_u8; BLOCK];
-        for (cell, overwrite) in cells.iter_mut().zip(block) {
-            *cell = match &overwrite.target {
-                Target::Role(id) | Target::Member(id) => index.home_cell(id),
-                Target::Everyone => EVERYONE,
-            };
+        let home_cell = |overwrite: &Overwrite<Id, C>| match &overwrite.target {
+            Target::Role(id) | Target::Member(id) => index.home_cell(id),
+            Target::Everyone => EVERYONE,
+        };
+        // Four at a time: the loop's own instructions are a fair share of so short a body.
+        let mut four = block.chunks_exact(4);
+        for (cells, overwrites) in cells.chunks_exact_mut(4).zip(&mut four) {
+            for (cell, overwrite) in cells.iter_mut().zip(overwrites) {
+                *cell = home_cell(overwrite);
+            }
+        }
+        let done = block.len() - four.remainder().len();
+        for (cell, overwrite) in cells.iter_mut().skip(done).zip(four.remainder()) {
+            *cell = home_cell(overwrite);
         }
         // Bit `i`: whether `cells[i]` is taken, gathered eight bytes at a time.
         let mut candidates = 0_u64;
