@@ -127,15 +127,15 @@ def main():
     ap.add_argument("--fns", type=int, default=500)
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--keep", action="store_true", help="keep the scratch folder")
-    ap.add_argument("--no-audit", action="store_true",
-                    help="build `permissions` without its default `audit` registry")
+    ap.add_argument("--audit", action="store_true",
+                    help="build `permissions` with its `audit` registry (off by default)")
     ap.add_argument("--skip-macro-crates", action="store_true",
                     help="skip the proc-macro crate against enumflags2")
     args = ap.parse_args()
 
     scratch = Path(tempfile.mkdtemp(prefix="permissions-compile-time-"))
     a, b = scratch / "with_permissions", scratch / "with_bitflags"
-    features = ', default-features = false, features = ["std"]' if args.no_audit else ""
+    features = ', features = ["audit"]' if args.audit else ""
     write_crate(a, "with_permissions",
                 f'permissions = {{ path = "{ROOT}"{features} }}', ours(args.sets, args.rows, args.fns))
     write_crate(b, "with_bitflags", 'bitflags = "2.13"', by_hand(args.sets, args.rows, args.fns))

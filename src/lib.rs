@@ -73,12 +73,14 @@
 //! - [`requires`]: guards on functions, methods and async handlers.
 //! - [`PermissionSet`](trait@PermissionSet), [`Requirement`], [`Denied`]: the runtime.
 //! - [`table`]: the Markdown table parser, at run time.
-//! - [`audit`]: the registry of guarded functions.
+//! - `audit`: the registry of guarded functions (feature `audit`).
 //!
 //! # Features
 //!
 //! - `std` (default): `std::error::Error` details; off for `no_std`.
-//! - `audit` (default): the [`audit`] registry of guarded functions.
+//! - `audit`: the `permissions::audit` registry of guarded functions, which can print as a
+//!   Markdown table. Off by default, because it costs build time in every crate that uses
+//!   `#[requires]`.
 //! - `serde`: `Serialize`/`Deserialize` for every generated set, in bitflags' text format or
 //!   as a decimal string (`#[permissions(serde = "decimal")]`).
 //! - `axum`: `permissions::axum`, refusals as axum responses (a denial is a 403 whose JSON
@@ -212,7 +214,7 @@ pub use permissions_macros::PermissionSet;
 ///   `From<Denied<Set>>`. The signature is left as written: no hidden parameter, no new
 ///   return type. It works on `fn`, `async fn`, methods, trait impls and generic functions,
 ///   and several stack.
-/// - The requirement is appended to the function's rustdoc, and the function is listed in
-///   the [`audit`] registry.
+/// - The requirement is appended to the function's rustdoc, and, with the `audit` feature,
+///   the function is listed in the `permissions::audit` registry.
 /// - `crate = "path"` names the runtime for a renamed dependency.
 pub use permissions_macros::requires;

@@ -252,6 +252,7 @@ fn denied_as_the_error_and_other_errors_untouched() {
     assert_eq!(find(&session(T::VIEW_SETTINGS), 0), Err(ApiError::NotFound));
 }
 
+#[cfg(feature = "audit")]
 #[test]
 fn the_audit_registry_lists_every_guarded_function() {
     let entries: Vec<(&str, &str, &str)> = permissions::audit::handlers()
@@ -283,4 +284,9 @@ fn the_audit_registry_lists_every_guarded_function() {
     let table = permissions::audit::markdown_table();
     assert!(table.starts_with("| module | function | checks | requires |\n|---|---|---|---|\n"));
     assert!(table.contains("| `requires` | `update_settings` | `session` | `MANAGE_SETTINGS` |"));
+    // A union's `|` is escaped, so that it does not split the cell.
+    assert!(
+        table.contains(r"| `purge` | `session` | `EXEC_PURGE_CMD \| VIEW_PRIVATE_LOGS` |"),
+        "{table}"
+    );
 }

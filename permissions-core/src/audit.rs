@@ -90,11 +90,13 @@ pub fn handlers() -> impl Iterator<Item = &'static Handler> {
 pub fn markdown_table() -> String {
     let mut out = String::from("| module | function | checks | requires |\n|---|---|---|---|\n");
     for h in handlers() {
+        // A `|` would end the cell, inside code spans too (GitHub's tables): escape it.
+        let requirement = h.requirement.replace('|', "\\|");
         // Writing to a String cannot fail.
         let _ = writeln!(
             out,
             "| `{}` | `{}` | `{}` | `{}` |",
-            h.module, h.function, h.holder, h.requirement
+            h.module, h.function, h.holder, requirement
         );
     }
     out
