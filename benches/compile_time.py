@@ -6,7 +6,8 @@ Generates, in a scratch folder, two crates with SETS permission sets of ROWS row
 guarded functions, then times `cargo build` (whole process, wall clock) for each:
   cold         fresh target folder, dependencies included
   incremental  the user crate alone, after a one-line change to one function
-and prints the medians over RUNS runs and the ratios. It also times the proc-macro crate's own
+The two crates take turns, run by run, and it prints the medians over RUNS runs and the
+median of the runs' ratios. It also times the proc-macro crate's own
 cold build against enumflags2's, in the same run.
 
     python3 benches/compile_time.py [--sets 10] [--rows 32] [--fns 500] [--runs 5]
@@ -109,15 +110,13 @@ def touch_one_line(crate, run):
                    text.replace(f"Ok(x + {999 + run})", new, 1))
 
 
-def measure(crate, scratch, runs):
-    cold, warm = [], []
-    for run in range(runs):
-        target = scratch / f"target-{crate.name}"
-        shutil.rmtree(target, ignore_errors=True)
-        cold.append(timed_build(crate, target))
-        touch_one_line(crate, run)
-        warm.append(timed_build(crate, target))
-    return statistics.median(cold), statistics.median(warm), cold, warm
+def measure_once(crate, scratch, run):
+    """One cold build from an empty target folder, then one incremental build after a change."""
+    target = scratch / f"target-{crate.name}"
+    shutil.rmtree(target, ignore_errors=True)
+    cold = timed_build(crate, target)
+    touch_one_line(crate, run)
+    return cold, timed_build(crate, target)
 
 
 def main():
@@ -144,15 +143,24 @@ def main():
 
     print(f"{args.sets} sets x {args.rows} rows, {args.fns} guarded functions, "
           f"median of {args.runs} runs (seconds)")
-    results = {}
+    # The two crates take turns, run by run, so that a machine whose speed drifts slows both
+    # alike; each run's ratios are taken within the run.
+    runs = {a.name: [], b.name: []}
+    for run in range(args.runs):
+        for crate in (a, b):
+            runs[crate.name].append(measure_once(crate, scratch, run))
     for crate in (a, b):
-        results[crate.name] = measure(crate, scratch, args.runs)
-        cold, warm, colds, warms = results[crate.name]
-        print(f"  {crate.name:<18} cold {cold:6.2f}  incremental {warm:6.2f}   "
+        colds = [c for c, _ in runs[crate.name]]
+        warms = [w for _, w in runs[crate.name]]
+        print(f"  {crate.name:<18} cold {statistics.median(colds):6.2f}  "
+              f"incremental {statistics.median(warms):6.2f}   "
               f"(cold runs {', '.join(f'{c:.2f}' for c in colds)}; "
               f"incremental runs {', '.join(f'{w:.2f}' for w in warms)})")
-    (ca, wa, *_), (cb, wb, *_) = results["with_permissions"], results["with_bitflags"]
-    print(f"  ratio permissions / bitflags: cold {ca / cb:.2f}, incremental {wa / wb:.2f}")
+    pairs = list(zip(runs[a.name], runs[b.name]))
+    cold_ratio = statistics.median(ca / cb for (ca, _), (cb, _) in pairs)
+    warm_ratio = statistics.median(wa / wb for (_, wa), (_, wb) in pairs)
+    print(f"  ratio permissions / bitflags, median of the runs' ratios: cold {cold_ratio:.2f}, "
+          f"incremental {warm_ratio:.2f}")
 
     if args.skip_macro_crates:
         if not args.keep:
