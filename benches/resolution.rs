@@ -202,7 +202,12 @@ fn resolve_theirs(guild: &Theirs) -> Permissions {
 /// The batch of one case, in both shapes, the same for every mode and every run.
 fn batch(roles: usize, overwrites: usize) -> (Vec<Ours>, Vec<Theirs>) {
     let mut rng = Rng(0x5EED ^ overwrites as u64);
-    let inputs: Vec<Input> = (0..OVERWRITES_PER_BATCH / overwrites)
+    // `RESOLUTION_OVERWRITES=512` shows what a learnable batch does to the small case.
+    let per_batch = std::env::var("RESOLUTION_OVERWRITES")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(OVERWRITES_PER_BATCH);
+    let inputs: Vec<Input> = (0..(per_batch / overwrites).max(1))
         .map(|_| input(&mut rng, roles, overwrites))
         .collect();
     (
