@@ -298,15 +298,6 @@ fn count(side: &str, case: &str) {
 fn interleaved() {
     for (roles, overwrites) in CASES {
         let (our_guilds, their_guilds) = batch(roles, overwrites);
-        // About 2 ms a round for twilight's side.
-        let reps = 80;
-        let time = |f: &dyn Fn()| {
-            let start = std::time::Instant::now();
-            for _ in 0..reps {
-                f();
-            }
-            start.elapsed().as_secs_f64() / (reps * our_guilds.len()) as f64
-        };
         let run_ours = || {
             for guild in black_box(&our_guilds) {
                 black_box(resolve_ours(guild));
@@ -317,8 +308,25 @@ fn interleaved() {
                 black_box(resolve_theirs(guild));
             }
         };
+        // Each side's round lasts about 1 ms, so that a slow spell of the machine falls on
+        // both sides of a round alike.
+        let reps_for = |f: &dyn Fn()| {
+            let start = std::time::Instant::now();
+            for _ in 0..10 {
+                f();
+            }
+            ((1e-3 / (start.elapsed().as_secs_f64() / 10.0)) as usize).max(1)
+        };
+        let (reps_ours, reps_theirs) = (reps_for(&run_ours), reps_for(&run_theirs));
+        let time = |f: &dyn Fn(), reps: usize| {
+            let start = std::time::Instant::now();
+            for _ in 0..reps {
+                f();
+            }
+            start.elapsed().as_secs_f64() / (reps * our_guilds.len()) as f64
+        };
         let mut rounds: Vec<(f64, f64)> = (0..401)
-            .map(|_| (time(&run_ours), time(&run_theirs)))
+            .map(|_| (time(&run_ours, reps_ours), time(&run_theirs, reps_theirs)))
             .collect();
         rounds.sort_by(|a, b| (a.1 / a.0).total_cmp(&(b.1 / b.0)));
         let (o, t) = rounds[rounds.len() / 2];
