@@ -91,6 +91,11 @@
 #![warn(missing_docs)]
 
 pub use permissions_core::*;
+// Named as well as globbed, so that without the feature rustc says `audit` is gated behind
+// it, rather than that there is no such module.
+#[cfg(feature = "audit")]
+#[doc(inline)]
+pub use permissions_core::audit;
 
 /// Derives a typed permission set from Rust rows (on a fieldless enum) or from a Markdown
 /// table (on a newtype struct).

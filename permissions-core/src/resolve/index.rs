@@ -12,7 +12,7 @@ use core::hash::{Hash, Hasher};
 
 /// How many role ids one index holds: a slot keeps `position + 1` in 7 bits, and [`MEMBER`]
 /// is taken. A member with more roles is indexed in several chunks (see `apply_overwrites`);
-/// Discord caps a guild at 250 roles, so that is at most three.
+/// Discord caps a guild at 250 roles, so that is at most two.
 pub(crate) const CHUNK: usize = 126;
 const _: () = assert!(MEMBER as usize > CHUNK);
 
@@ -85,8 +85,7 @@ impl<'a, Id: Hash + Eq, const SLOTS: usize> RoleIndex<'a, Id, SLOTS> {
                 }
                 return;
             }
-            // MEMBER - 1 is at least CHUNK, past the end of `roles`.
-            if roles.get(usize::from(entry) - 1) == id {
+            if role_in(roles, cell) == id {
                 return;
             }
             if let Some(cell) = slots.get_mut(home) {
@@ -119,10 +118,7 @@ impl<'a, Id: Hash + Eq, const SLOTS: usize> RoleIndex<'a, Id, SLOTS> {
     /// Whether the slot `cell` holds the role `id`.
     #[inline]
     fn is_role(&self, cell: u8, id: &Id) -> bool {
-        // No position: an empty slot wraps past the end, and MEMBER is at least CHUNK, which
-        // is past the end too.
-        let position = usize::from(cell & ENTRY).wrapping_sub(1);
-        self.roles.get(position) == Some(id)
+        role_in(self.roles, cell) == Some(id)
     }
 
     /// Whether `id`, not in its home slot, was displaced further on: rare at 1/8 load.
@@ -147,6 +143,13 @@ impl<'a, Id: Hash + Eq, const SLOTS: usize> RoleIndex<'a, Id, SLOTS> {
         id.hash(&mut hasher);
         (hasher.finish() >> Self::SHIFT) as usize
     }
+}
+
+/// The role in slot `cell` of an index of `roles`; `None` for an empty slot, which wraps past
+/// the end, and for MEMBER, which is at least CHUNK and so past the end too.
+#[inline]
+fn role_in<Id>(roles: &[Id], cell: u8) -> Option<&Id> {
+    roles.get(usize::from(cell & ENTRY).wrapping_sub(1))
 }
 
 /// 2^64 divided by the golden ratio: Fibonacci hashing spreads runs of ids evenly.
