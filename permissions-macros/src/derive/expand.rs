@@ -133,6 +133,8 @@ pub fn expand(c: &Container, layout: &Layout<'_>) -> TokenStream {
 
         // Expands to nothing unless the runtime's `serde` feature is on.
         #p::impl_serde!(#set, #serde_form);
+        // Likewise for `sqlx` and `rusqlite`: the set as a database column value.
+        #p::impl_column!(#set, #bits);
     }
 }
 
