@@ -30,10 +30,12 @@ pub(crate) fn run(
                 Ok(read) => {
                     let _ = writeln!(out, "ok: {}", summary(&doc, &read));
                 }
-                Err(diagnostic) => {
-                    errors += 1;
+                Err(found) => {
                     bad = true;
-                    let _ = writeln!(err, "error: {diagnostic}");
+                    for diagnostic in found {
+                        errors += 1;
+                        let _ = writeln!(err, "error: {diagnostic}");
+                    }
                 }
             }
         }
@@ -55,7 +57,7 @@ pub(crate) fn run(
 /// Each table of one document, read or refused. With `--section`, or when the document has
 /// at most one table, that is what the derive reads; otherwise every table, each under the
 /// heading that selects it.
-fn check<'d>(doc: &'d Document, args: &TableArgs) -> Vec<Result<Read, Diagnostic<'d>>> {
+fn check<'d>(doc: &'d Document, args: &TableArgs) -> Vec<Result<Read, Vec<Diagnostic<'d>>>> {
     let tables = document::tables(&doc.text);
     if args.section.is_some() || tables.len() < 2 {
         return vec![document::read(doc, args, None)];
@@ -64,11 +66,11 @@ fn check<'d>(doc: &'d Document, args: &TableArgs) -> Vec<Result<Read, Diagnostic
         .into_iter()
         .map(|(heading, line)| match heading {
             Some(heading) => document::read(doc, args, Some(&heading)),
-            None => Err(Diagnostic {
+            None => Err(vec![Diagnostic {
                 path: &doc.path,
                 line,
                 message: "no heading selects this table: give it a heading of its own".to_string(),
-            }),
+            }]),
         })
         .collect()
 }

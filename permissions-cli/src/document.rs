@@ -82,24 +82,34 @@ impl fmt::Display for Diagnostic<'_> {
     }
 }
 
-/// Reads the table that `args` (or `section`, when given) selects.
+/// Reads the table that `args` (or `section`, when given), selects, or gives every error
+/// in it.
 pub(crate) fn read<'d>(
     doc: &'d Document,
     args: &TableArgs,
     section: Option<&str>,
-) -> Result<Read, Diagnostic<'d>> {
+) -> Result<Read, Vec<Diagnostic<'d>>> {
     let mut options = Options::new()
         .with_auto_bits(args.auto_bits)
         .with_width(args.width.unwrap_or(128));
     options.section = section.or(args.section.as_deref());
-    let table = table::parse(&doc.text, &options).map_err(|e| diagnostic(doc, &e))?;
+    let table = table::parse_all(&doc.text, &options).map_err(|errors| {
+        errors
+            .iter()
+            .map(|e| diagnostic(doc, e))
+            .collect::<Vec<_>>()
+    })?;
     let width = args.width.unwrap_or_else(|| fitted_width(&table));
     Ok(Read { table, width })
 }
 
-/// Reads the one table a command works on, or says why it cannot, as `file:line: ...`.
+/// Reads the one table a command works on, or says why it cannot: every error, each as
+/// `file:line: ...`.
 pub(crate) fn read_one(doc: &Document, args: &TableArgs) -> Result<Read, String> {
-    read(doc, args, None).map_err(|d| d.to_string())
+    read(doc, args, None).map_err(|found| {
+        let lines: Vec<String> = found.iter().map(ToString::to_string).collect();
+        lines.join("\nerror: ")
+    })
 }
 
 /// The smallest width of 8, 16, 32, 64 and 128 bits that holds every row.

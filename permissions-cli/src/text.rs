@@ -53,19 +53,9 @@ fn unknown_part(part: &str, table: &Table) -> String {
         );
     }
     let wanted = table::normalize_name(part);
-    let similar: Vec<&str> = table
-        .permissions()
-        .map(|row| row.name.as_str())
-        // A name that holds what was written, or is held in it: a letter too few or too many
-        // at either end, a word left out.
-        .filter(|name| {
-            wanted.len() >= 4 && (name.contains(wanted.as_str()) || wanted.contains(name))
-        })
-        .take(3)
-        .collect();
     let mut message = format!("`{part}` is not a row of the table");
-    if !similar.is_empty() {
-        message.push_str(&format!("; did you mean {}?", similar.join(", ")));
+    if let Some(name) = table::closest(&wanted, table.permissions().map(|r| r.name.as_str())) {
+        message.push_str(&format!("; did you mean {name}?"));
     }
     message
 }
@@ -134,10 +124,10 @@ mod tests {
                 .contains("empty part")
         );
         assert!(value("", &t).unwrap_err().contains("empty value"));
-        let err = value("SETTINGS", &t).unwrap_err();
+        let err = value("VIEW_SETTNGS", &t).unwrap_err();
         assert_eq!(
             err,
-            "`SETTINGS` is not a row of the table; did you mean VIEW_SETTINGS?"
+            "`VIEW_SETTNGS` is not a row of the table; did you mean VIEW_SETTINGS?"
         );
         assert!(value("12z", &t).unwrap_err().contains("as a number"));
     }
