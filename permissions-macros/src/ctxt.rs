@@ -77,3 +77,13 @@ mod tests {
         assert_eq!(did_you_mean("colour", ["bit", "value"]), "");
     }
 }
+
+/// `krate::__private_0_1_0`: the runtime's private module of this very release (the three
+/// crates are pinned to one version), which generated code reaches everything through.
+pub fn private(krate: &syn::Path) -> TokenStream {
+    let module = quote::format_ident!(
+        "__private_{}",
+        env!("CARGO_PKG_VERSION").replace(['.', '-', '+'], "_")
+    );
+    quote::quote!(#krate::#module)
+}

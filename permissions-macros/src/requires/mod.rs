@@ -33,7 +33,7 @@ pub fn requires(args: TokenStream, item: TokenStream) -> TokenStream {
         .krate
         .clone()
         .unwrap_or_else(|| syn::parse_quote!(::permissions));
-    let p = quote!(#krate::__private);
+    let p = crate::ctxt::private(&krate);
     match check::check(&mut cx, &function, &args, &p) {
         Some(checked) if !cx.has_errors() => expand::expand(function, &args, checked, &p),
         _ => fallback(cx, item),
