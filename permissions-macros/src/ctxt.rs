@@ -1,5 +1,5 @@
 //! What both macros share: errors collected so that one build reports every mistake, in
-//! source order, and the one "did you mean".
+//! source order, the one "did you mean", and the path generated code reaches the runtime by.
 
 use std::fmt::Display;
 
@@ -47,7 +47,17 @@ impl Ctxt {
     }
 
     /// Every collected error, as one `syn::Error`, for tests.
-    #[cfg(test)]
+    /// `krate::__private_0_1_0`: the runtime's private module of this very release (the three
+/// crates are pinned to one version), which generated code reaches everything through.
+pub fn private(krate: &syn::Path) -> TokenStream {
+    let module = quote::format_ident!(
+        "__private_{}",
+        env!("CARGO_PKG_VERSION").replace(['.', '-', '+'], "_")
+    );
+    quote::quote!(#krate::#module)
+}
+
+#[cfg(test)]
     pub fn into_error(self) -> Option<Error> {
         let mut errors = self.errors.into_iter();
         let mut first = errors.next()?;
@@ -76,14 +86,4 @@ mod tests {
         );
         assert_eq!(did_you_mean("colour", ["bit", "value"]), "");
     }
-}
-
-/// `krate::__private_0_1_0`: the runtime's private module of this very release (the three
-/// crates are pinned to one version), which generated code reaches everything through.
-pub fn private(krate: &syn::Path) -> TokenStream {
-    let module = quote::format_ident!(
-        "__private_{}",
-        env!("CARGO_PKG_VERSION").replace(['.', '-', '+'], "_")
-    );
-    quote::quote!(#krate::#module)
 }
