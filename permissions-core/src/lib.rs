@@ -27,12 +27,16 @@ extern crate alloc;
 pub mod audit;
 #[cfg(feature = "axum")]
 pub mod axum;
+#[cfg(any(feature = "serde", feature = "sqlx", feature = "rusqlite"))]
+mod decimal;
 mod guard;
 mod requirement;
 pub mod resolve;
 #[cfg(feature = "serde")]
 pub mod serde;
 mod set;
+#[cfg(any(feature = "sqlx", feature = "rusqlite"))]
+pub mod storage;
 #[cfg(feature = "alloc")]
 pub mod table;
 
@@ -49,3 +53,8 @@ pub use bitflags::Flags;
 /// Not public API: the paths that generated code reaches the runtime through.
 #[doc(hidden)]
 pub mod __private;
+/// Not public API: [`__private`] under this release's version, the name generated code uses,
+/// so that macros of another release fail with "could not find `__private_0_1_0`" rather
+/// than with errors about whatever changed inside it.
+#[doc(hidden)]
+pub use __private as __private_0_1_0;

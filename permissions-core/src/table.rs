@@ -55,10 +55,13 @@ mod build;
 mod error;
 mod markdown;
 mod name;
+pub mod rules;
+mod suggest;
 mod value;
 
 pub use error::{ErrorKind, TableError};
 pub use name::normalize as normalize_name;
+pub use suggest::closest;
 
 /// How to read a document: which table, and how wide the set is.
 ///
@@ -339,26 +342,103 @@ pub fn sections(document: &str) -> Vec<Section> {
 /// # Ok::<(), permissions_core::table::TableError>(())
 /// ```
 pub fn parse(document: &str, options: &Options<'_>) -> Result<Table, TableError> {
+    parse_all(document, options).map_err(|errors| {
+        errors
+            .into_iter()
+            .next()
+            .unwrap_or(TableError::new(1, ErrorKind::NoTable))
+    })
+}
+
+/// Reads the permission table of a Markdown document, like [`parse`], and reports every
+/// error: every bad row and every broken rule, in line order.
+///
+/// # Errors
+///
+/// Every [`TableError`] found, never an empty list.
+///
+/// ```
+/// use permissions_core::table::{self, Options};
+///
+/// let doc = "| Name | Value |\n|---|---|\n| A | 0 |\n| B | 0x1 |\n| C | 0x1 |\n";
+/// let errors = table::parse_all(doc, &Options::new()).unwrap_err();
+/// let lines: Vec<usize> = errors.iter().map(|e| e.line).collect();
+/// assert_eq!(lines, [3, 5]);
+/// ```
+pub fn parse_all(document: &str, options: &Options<'_>) -> Result<Table, Vec<TableError>> {
+    let Read { table, mut errors } = read(document, options);
+    let Some(table) = table else {
+        return Err(errors);
+    };
+    let mut spec = table.spec(options.width);
+    spec.incomplete = !errors.is_empty();
+    let resolution = rules::resolve(&spec);
+    errors.extend(
+        resolution
+            .errors
+            .into_iter()
+            .map(|e| TableError::new(table.line_of(e.at), e.kind)),
+    );
+    if errors.is_empty() {
+        return Ok(table);
+    }
+    errors.sort_by_key(|e| e.line);
+    Err(errors)
+}
+
+/// What [`read`] found: the table's rows that could be read, and every error.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Read {
+    /// The table, with every row that could be read; `None` when there is no table to read
+    /// (no such section, no table, a header that cannot be read).
+    pub table: Option<Table>,
+    /// Every error found while reading, in line order.
+    pub errors: Vec<TableError>,
+}
+
+/// Reads the table's rows, each checked on its own, without the rules between rows
+/// ([`rules`]): the step of [`parse_all`] that callers with options of their own (the
+/// derive's `default`, `bypass`, `implies`) take before [`rules::resolve`].
+#[must_use]
+pub fn read(document: &str, options: &Options<'_>) -> Read {
+    let mut errors = Vec::new();
+    let table = find(document, options, &mut errors);
+    Read { table, errors }
+}
+
+fn find(document: &str, options: &Options<'_>, errors: &mut Vec<TableError>) -> Option<Table> {
     if !matches!(options.width, 8 | 16 | 32 | 64 | 128) {
-        return Err(TableError::new(
+        errors.push(TableError::new(
             0,
             ErrorKind::UnsupportedWidth {
                 width: options.width,
             },
         ));
+        return None;
     }
     let outline = markdown::outline(document);
     let block = match options.section {
-        Some(section) => in_section(&outline, section)?,
+        Some(section) => match in_section(&outline, section) {
+            Ok(block) => block,
+            Err(err) => {
+                errors.push(err);
+                return None;
+            }
+        },
         None => match outline.tables.as_slice() {
-            [] => return Err(TableError::new(1, ErrorKind::NoTable)),
+            [] => {
+                errors.push(TableError::new(1, ErrorKind::NoTable));
+                return None;
+            }
             [only] => only,
             [first, ..] => {
                 let lines = outline.tables.iter().map(markdown::Block::line).collect();
-                return Err(TableError::new(
+                errors.push(TableError::new(
                     first.line(),
                     ErrorKind::SeveralTables { lines },
                 ));
+                return None;
             }
         },
     };
@@ -366,7 +446,38 @@ pub fn parse(document: &str, options: &Options<'_>) -> Result<Table, TableError>
         .heading
         .and_then(|i| outline.headings.get(i))
         .map(|h| h.text.clone());
-    build::table(block, heading, options)
+    build::table(block, heading, options, errors)
+}
+
+impl Table {
+    /// The table as the rule engine takes it: each row with its value and line. A row that
+    /// covers several bits does so on purpose (Tox Mod's `SEND_MESSAGES = 0x0112`), so it is
+    /// composite.
+    #[must_use]
+    pub fn spec(&self, width: u32) -> rules::Spec {
+        let rows = self
+            .rows
+            .iter()
+            .map(|row| {
+                let mut draft =
+                    rules::Draft::new(row.name.clone(), rules::Assign::Value(row.value));
+                draft.composite = row.value.count_ones() > 1;
+                draft.reserved = row.reserved;
+                draft.line = row.line;
+                draft
+            })
+            .collect();
+        rules::Spec::new(width, rows)
+    }
+
+    /// The line of a place that [`rules::resolve`] reports: the row's, or the table's.
+    #[must_use]
+    pub fn line_of(&self, at: rules::At) -> usize {
+        match at {
+            rules::At::Row(i, _) => self.rows.get(i).map_or(self.line, |r| r.line),
+            _ => self.line,
+        }
+    }
 }
 
 /// The first table in the section whose heading reads `section`.
@@ -380,14 +491,8 @@ fn in_section<'o, 'd>(
         .iter()
         .position(|h| h.text.trim().eq_ignore_ascii_case(wanted))
     else {
-        let suggestion = outline
-            .headings
-            .iter()
-            .map(|h| (name::distance(wanted, &h.text), h))
-            .filter(|(d, h)| *d <= (wanted.len().max(h.text.len()) / 3).max(2))
-            // Among headings as close, the one closest in letter case too.
-            .min_by_key(|&(d, h)| (d, name::distance_exact(wanted, &h.text)))
-            .map(|(_, h)| h.text.clone());
+        let headings = outline.headings.iter().map(|h| h.text.as_str());
+        let suggestion = closest(wanted, headings).map(String::from);
         return Err(TableError::new(
             1,
             ErrorKind::NoSuchSection {

@@ -1,7 +1,6 @@
-//! From a table block to checked rows: columns by role, each row's name and value, and the
-//! rules between rows.
+//! From a table block to rows: columns by role, each row's name and value. The rules between
+//! rows are [`rules`](super::rules)'.
 
-use alloc::collections::BTreeSet;
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -113,12 +112,14 @@ fn cell(cells: &[String], i: usize) -> String {
     cells.get(i).cloned().unwrap_or_default()
 }
 
-/// Reads and checks the rows of a table block.
+/// Reads the rows of a table block, each checked on its own. A row that cannot be read is
+/// reported in `errors` and left out; a table whose header cannot be read gives `None`.
 pub(crate) fn table(
     block: &Block<'_>,
     heading: Option<String>,
     options: &Options<'_>,
-) -> Result<Table, TableError> {
+    errors: &mut Vec<TableError>,
+) -> Option<Table> {
     let line = block.line();
     let mut lines = block.lines.iter();
     let headers: Vec<String> = lines
@@ -129,44 +130,53 @@ pub(crate) fn table(
     if let Some(&(n, delimiter)) = lines.next() {
         let found = split_cells(delimiter).len();
         if found != width {
-            return Err(TableError::new(
+            errors.push(TableError::new(
                 n,
                 ErrorKind::MalformedRow {
                     expected: width,
                     found,
                 },
             ));
+            return None;
         }
     }
-    let columns = Columns::new(headers, line)?;
+    let columns = match Columns::new(headers, line) {
+        Ok(columns) => columns,
+        Err(err) => {
+            errors.push(err);
+            return None;
+        }
+    };
     if columns.values.is_empty() && !options.auto_bits {
-        return Err(TableError::new(line, ErrorKind::NoValueColumn));
+        errors.push(TableError::new(line, ErrorKind::NoValueColumn));
+        return None;
     }
 
     let mut rows: Vec<TableRow> = Vec::new();
-    let mut seen = Seen::default();
+    let mut read = 0;
     for &(n, text) in lines {
         let cells: Vec<String> = split_cells(text).iter().map(|c| unwrap_inline(c)).collect();
+        read += 1;
         if cells.len() != width {
-            return Err(TableError::new(
+            errors.push(TableError::new(
                 n,
                 ErrorKind::MalformedRow {
                     expected: width,
                     found: cells.len(),
                 },
             ));
+            continue;
         }
-        let row = row(&columns, cells, n, rows.len(), options.width)?;
-        if seen.may_clash(&row) {
-            check_against(&rows, &row)?;
+        match row(&columns, cells, n, read - 1, options.width) {
+            Ok(row) => rows.push(row),
+            Err(err) => errors.push(err),
         }
-        seen.add(&row);
-        rows.push(row);
     }
-    if rows.is_empty() {
-        return Err(TableError::new(line, ErrorKind::NoRows));
+    if read == 0 {
+        errors.push(TableError::new(line, ErrorKind::NoRows));
+        return None;
     }
-    Ok(Table {
+    Some(Table {
         heading,
         line,
         columns: columns.headers,
@@ -199,7 +209,7 @@ fn row(
     let value = if columns.values.is_empty() {
         match u32::try_from(index) {
             Ok(bit) if bit < width => 1u128 << bit,
-            _ => return fail(ErrorKind::NoFreeBit { width }),
+            _ => return fail(ErrorKind::NoFreeBit { name, width }),
         }
     } else {
         agreed_value(columns, &cells, line, width)?
@@ -264,17 +274,6 @@ fn agreed_value(
                 });
             }
         };
-        if value == 0 {
-            return fail(ErrorKind::ZeroValue { column });
-        }
-        let highest = 127 - value.leading_zeros();
-        if highest >= width {
-            return fail(ErrorKind::BeyondWidth {
-                bit: Some(highest),
-                cell: text,
-                width,
-            });
-        }
         match agreed {
             None => agreed = Some((i, value)),
             Some((first, first_value)) if first_value != value => {
@@ -291,78 +290,4 @@ fn agreed_value(
     agreed
         .map(|(_, value)| value)
         .ok_or(TableError::new(line, ErrorKind::NoValueColumn))
-}
-
-/// What the rows so far use, so that a row that clashes with none of them is accepted
-/// without comparing it with each one.
-#[derive(Default)]
-struct Seen {
-    names: BTreeSet<String>,
-    values: BTreeSet<u128>,
-    reserved: u128,
-    used: u128,
-}
-
-impl Seen {
-    /// Whether [`check_against`] may find a clash: `false` means it certainly does not.
-    fn may_clash(&self, row: &TableRow) -> bool {
-        self.values.contains(&row.value)
-            || if row.reserved {
-                row.value & self.used != 0
-            } else {
-                row.value & self.reserved != 0 || self.names.contains(&row.name)
-            }
-    }
-
-    fn add(&mut self, row: &TableRow) {
-        self.values.insert(row.value);
-        if row.reserved {
-            self.reserved |= row.value;
-        } else {
-            self.used |= row.value;
-            self.names.insert(row.name.clone());
-        }
-    }
-}
-
-/// Checks a new row against the rows before it: names and values are unique, and no
-/// permission shares a bit with a reserved row. Overlapping values are allowed: a composite
-/// row (Tox Mod's `SEND_MESSAGES = 0x0112`) covers others on purpose.
-fn check_against(before: &[TableRow], row: &TableRow) -> Result<(), TableError> {
-    let fail = |kind| Err(TableError::new(row.line, kind));
-    for other in before {
-        let shared = other.value & row.value;
-        match (other.reserved, row.reserved) {
-            (false, false) if other.name == row.name => {
-                return fail(ErrorKind::DuplicateName {
-                    name: row.name.clone(),
-                    first: other.line,
-                });
-            }
-            (true, false) if shared != 0 => {
-                return fail(ErrorKind::UsesReservedBits {
-                    name: row.name.clone(),
-                    bits: shared,
-                    reserved: other.line,
-                });
-            }
-            (false, true) if shared != 0 => {
-                return fail(ErrorKind::ReservesUsedBits {
-                    bits: shared,
-                    other: other.name.clone(),
-                    first: other.line,
-                });
-            }
-            _ if other.value == row.value => {
-                return fail(ErrorKind::DuplicateValue {
-                    name: row.name.clone(),
-                    value: row.value,
-                    other: other.name.clone(),
-                    first: other.line,
-                });
-            }
-            _ => {}
-        }
-    }
-    Ok(())
 }

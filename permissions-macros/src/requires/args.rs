@@ -1,0 +1,327 @@
+//! The requirement language of `#[requires(..)]`: names, paths, `A | B`, `all(..)`, `any(..)`,
+//! and the `on = param` option.
+
+use proc_macro2::{Span, TokenStream, TokenTree};
+use quote::{ToTokens, quote, quote_spanned};
+use syn::parse::{Parse, ParseStream, Parser};
+use syn::spanned::Spanned;
+use syn::{Ident, Path, Token, token};
+
+use crate::ctxt::{Ctxt, did_you_mean};
+
+pub enum Req {
+    /// `MANAGE_SETTINGS` or `GuildPermissions::BAN_MEMBERS`
+    Flag(Path),
+    /// `A | B`: every operand.
+    Union(Vec<Req>),
+    /// `all(..)`
+    All(Ident, Vec<Req>),
+    /// `any(..)`
+    Any(Ident, Vec<Req>),
+}
+
+pub struct Args {
+    pub requirement: Req,
+    pub on: Option<Ident>,
+    pub krate: Option<Path>,
+}
+
+/// The keys `#[requires(..)]` takes besides the requirement.
+const KEYS: [&str; 2] = ["on", "crate"];
+
+impl Args {
+    /// Parses `#[requires(..)]`'s arguments. Every mistake is recorded in `cx` and parsing
+    /// goes on with the next argument; `None` when there is no requirement to guard with.
+    pub fn parse(cx: &mut Ctxt, tokens: TokenStream) -> Option<Args> {
+        let parser = |input: ParseStream<'_>| Ok(Args::parse_in(cx, input));
+        match Parser::parse2(parser, tokens) {
+            Ok(args) => args,
+            Err(err) => {
+                cx.push(err);
+                None
+            }
+        }
+    }
+
+    fn parse_in(cx: &mut Ctxt, input: ParseStream<'_>) -> Option<Args> {
+        if input.is_empty() {
+            cx.at(
+                Span::call_site(),
+                "`#[requires]` needs a requirement, such as `#[requires(MANAGE_SETTINGS)]`",
+            );
+            return None;
+        }
+        let mut requirement: Option<Req> = None;
+        let mut on = None;
+        let mut krate = None;
+        let mut broken = false;
+        while !input.is_empty() {
+            if let Err(err) = Self::argument(cx, input, &mut requirement, &mut on, &mut krate) {
+                cx.push(err);
+                broken = true;
+                // Go on at the next `,`, so that every argument gets its own error.
+                while !input.is_empty() && !input.peek(Token![,]) {
+                    let _ = input.parse::<TokenTree>();
+                }
+            }
+            if input.is_empty() {
+                break;
+            }
+            let _ = input.parse::<Token![,]>();
+        }
+        match requirement {
+            Some(requirement) if !broken => Some(Args {
+                requirement,
+                on,
+                krate,
+            }),
+            Some(_) => None,
+            None => {
+                if !broken {
+                    cx.at(
+                        Span::call_site(),
+                        "`#[requires]` needs a requirement besides `on = ..`, such as `MANAGE_SETTINGS`",
+                    );
+                }
+                None
+            }
+        }
+    }
+
+    /// One argument: `on = name`, `crate = "path"`, or the requirement.
+    fn argument(
+        cx: &mut Ctxt,
+        input: ParseStream<'_>,
+        requirement: &mut Option<Req>,
+        on: &mut Option<Ident>,
+        krate: &mut Option<Path>,
+    ) -> syn::Result<()> {
+        let is_key = input.peek2(Token![=]) && !input.peek2(Token![==]);
+        if input.peek(Token![crate]) && is_key {
+            input.parse::<Token![crate]>()?;
+            input.parse::<Token![=]>()?;
+            let lit: syn::LitStr = input.parse()?;
+            *krate = Some(lit.parse()?);
+        } else if input.peek(Ident) && is_key {
+            let key: Ident = input.parse()?;
+            input.parse::<Token![=]>()?;
+            let name = key.to_string();
+            if name != "on" {
+                let hint = match did_you_mean(&name, KEYS) {
+                    hint if hint.is_empty() => {
+                        "; `#[requires]` takes a requirement, `on = parameter` and `crate = \"path\"`"
+                            .to_owned()
+                    }
+                    hint => hint,
+                };
+                return Err(syn::Error::new(
+                    key.span(),
+                    format!("unknown key `{name}`{hint}"),
+                ));
+            }
+            let name: Ident = input.parse()?;
+            if on.replace(name).is_some() {
+                cx.at(key.span(), "duplicate `on = ..`");
+            }
+        } else {
+            let start = input.span();
+            let req = input.parse::<Req>()?;
+            if requirement.replace(req).is_some() {
+                return Err(syn::Error::new(
+                    start,
+                    "one requirement per `#[requires]`: join flags with `|`, or use `all(..)` / `any(..)`",
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Parse for Req {
+    /// `term ('|' term)*`
+    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
+        let mut terms = vec![term(input)?];
+        while input.peek(Token![|]) {
+            let bar: Token![|] = input.parse()?;
+            if input.peek(Token![|]) {
+                return Err(syn::Error::new(
+                    bar.span,
+                    "`||` is not a requirement operator: `A | B` requires both, `any(A, B)` requires either",
+                ));
+            }
+            if input.is_empty() || input.peek(Token![,]) {
+                return Err(syn::Error::new(
+                    bar.span,
+                    "nothing follows this `|`: name a permission after it, or remove it",
+                ));
+            }
+            terms.push(term(input)?);
+        }
+        if input.peek(Token![&]) {
+            return Err(input.error(
+                "requirements join with `|` (both: `A | B`, or `all(A, B)`); `any(A, B)` requires either",
+            ));
+        }
+        if !input.is_empty() && !input.peek(Token![,]) {
+            return Err(
+                input.error("expected `|`, `,` or the end of the requirement; join flags with `|`")
+            );
+        }
+        Ok(if terms.len() == 1 {
+            terms.remove(0)
+        } else {
+            Req::Union(terms)
+        })
+    }
+}
+
+const COMBINATORS: [&str; 2] = ["all", "any"];
+
+/// A flag name or path, or `all(..)` / `any(..)`.
+fn term(input: ParseStream<'_>) -> syn::Result<Req> {
+    if input.peek(Ident) && input.peek2(token::Paren) {
+        let ident: Ident = input.parse()?;
+        let content;
+        syn::parenthesized!(content in input);
+        let name = ident.to_string();
+        if !COMBINATORS.contains(&name.as_str()) {
+            // The arguments are not read: one error, on the combinator.
+            content.parse::<TokenStream>()?;
+            let hint = match did_you_mean(&name, COMBINATORS) {
+                hint if hint.is_empty() => {
+                    "; requirements combine with `all(..)`, `any(..)` and `|`".to_owned()
+                }
+                hint => hint,
+            };
+            return Err(syn::Error::new(
+                ident.span(),
+                format!("unknown combinator `{name}(..)`{hint}"),
+            ));
+        }
+        let parts = content.parse_terminated(Req::parse, Token![,])?;
+        let parts: Vec<Req> = parts.into_iter().collect();
+        if parts.is_empty() {
+            return Err(syn::Error::new(
+                ident.span(),
+                format!(
+                    "`{name}()` is empty: name at least one permission, as in `{name}(BAN_MEMBERS, KICK_MEMBERS)`"
+                ),
+            ));
+        }
+        return Ok(if name == "all" {
+            Req::All(ident, parts)
+        } else {
+            Req::Any(ident, parts)
+        });
+    }
+    if input.peek(syn::LitStr) {
+        let lit: syn::LitStr = input.parse()?;
+        return Err(syn::Error::new(
+            lit.span(),
+            format!(
+                "a permission is a name, not a string: remove the quotes, as in `#[requires({})]`",
+                lit.value()
+            ),
+        ));
+    }
+    if input.peek(Ident)
+        || input.peek(Token![::])
+        || input.peek(Token![Self])
+        || input.peek(Token![crate])
+    {
+        let path = Path::parse_mod_style(input)?;
+        // `ManageSettings`: the enum's variant, where the set's constant is meant.
+        if let Some(ident) = path.get_ident() {
+            let name = ident.to_string();
+            let constant = permissions_core::table::normalize_name(&name);
+            if name.chars().any(|c| c.is_ascii_lowercase()) && constant != name {
+                return Err(syn::Error::new(
+                    ident.span(),
+                    format!(
+                        "`{name}` is not a constant of the set: requirements name the set's constants, as in `{constant}`"
+                    ),
+                ));
+            }
+        }
+        return Ok(Req::Flag(path));
+    }
+    Err(input.error(
+        "expected a permission such as `MANAGE_SETTINGS`, a path such as `GuildPermissions::BAN_MEMBERS`, or `all(..)` / `any(..)`",
+    ))
+}
+
+impl Req {
+    /// The requirement as written, for docs and the audit registry.
+    pub fn text(&self) -> String {
+        let list = |parts: &[Req]| parts.iter().map(Req::text).collect::<Vec<_>>().join(", ");
+        match self {
+            Req::Flag(path) => path.to_token_stream().to_string().replace(' ', ""),
+            Req::Union(parts) => parts.iter().map(Req::text).collect::<Vec<_>>().join(" | "),
+            Req::All(_, parts) => format!("all({})", list(parts)),
+            Req::Any(_, parts) => format!("any({})", list(parts)),
+        }
+    }
+
+    /// Whether the requirement is flags only (`A`, `A | B`): a `Requirement::All` that needs
+    /// no `'static` slice, so no const block (whose type-checking every guard would pay for).
+    pub fn is_flags_only(&self) -> bool {
+        match self {
+            Req::Flag(_) => true,
+            Req::Union(parts) => parts.iter().all(|r| matches!(r, Req::Flag(_))),
+            Req::All(..) | Req::Any(..) => false,
+        }
+    }
+
+    /// Whether some flag is a bare name, which must be resolved against the holder's set.
+    pub fn has_bare_names(&self) -> bool {
+        match self {
+            Req::Flag(path) => path.get_ident().is_some(),
+            Req::Union(parts) | Req::All(_, parts) | Req::Any(_, parts) => {
+                parts.iter().any(Req::has_bare_names)
+            }
+        }
+    }
+
+    /// A `Requirement` expression, evaluable in const context. `set` is the holder's set
+    /// type, for bare names.
+    pub fn tokens(&self, p: &TokenStream, set: Option<&TokenStream>) -> TokenStream {
+        match self {
+            Req::Flag(path) => {
+                let flag = flag(path, set);
+                quote_spanned!(path.span()=> #p::Requirement::All(#flag))
+            }
+            Req::Union(parts) if parts.iter().all(|r| matches!(r, Req::Flag(_))) => {
+                let mut flags = parts.iter().filter_map(|r| match r {
+                    Req::Flag(path) => Some((path, flag(path, set))),
+                    _ => None,
+                });
+                let Some((first_path, first)) = flags.next() else {
+                    return TokenStream::new();
+                };
+                let rest = flags.map(|(path, flag)| quote_spanned!(path.span()=> .union(#flag)));
+                quote_spanned!(first_path.span()=> #p::Requirement::All(#first #(#rest)*))
+            }
+            Req::Union(parts) => {
+                let parts = parts.iter().map(|r| r.tokens(p, set));
+                quote!(#p::Requirement::AllOf(&[#(#parts),*]))
+            }
+            Req::All(ident, parts) => {
+                let parts = parts.iter().map(|r| r.tokens(p, set));
+                quote_spanned!(ident.span()=> #p::Requirement::AllOf(&[#(#parts),*]))
+            }
+            Req::Any(ident, parts) => {
+                let parts = parts.iter().map(|r| r.tokens(p, set));
+                quote_spanned!(ident.span()=> #p::Requirement::AnyOf(&[#(#parts),*]))
+            }
+        }
+    }
+}
+
+/// A flag's value: a path as written, or a bare name looked up on the holder's set, so that
+/// a typo gets rustc's "similar name" help at the typo itself.
+fn flag(path: &Path, set: Option<&TokenStream>) -> TokenStream {
+    match (path.get_ident(), set) {
+        (Some(name), Some(set)) => quote_spanned!(name.span()=> <#set>::#name),
+        _ => path.to_token_stream(),
+    }
+}
