@@ -47,17 +47,7 @@ impl Ctxt {
     }
 
     /// Every collected error, as one `syn::Error`, for tests.
-    /// `krate::__private_0_1_0`: the runtime's private module of this very release (the three
-/// crates are pinned to one version), which generated code reaches everything through.
-pub fn private(krate: &syn::Path) -> TokenStream {
-    let module = quote::format_ident!(
-        "__private_{}",
-        env!("CARGO_PKG_VERSION").replace(['.', '-', '+'], "_")
-    );
-    quote::quote!(#krate::#module)
-}
-
-#[cfg(test)]
+    #[cfg(test)]
     pub fn into_error(self) -> Option<Error> {
         let mut errors = self.errors.into_iter();
         let mut first = errors.next()?;
@@ -74,6 +64,16 @@ pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str
     }
 }
 
+/// `krate::__private_0_1_0`: the runtime's private module of this very release (the three
+/// crates are pinned to one version), which generated code reaches everything through.
+pub fn private(krate: &syn::Path) -> TokenStream {
+    let module = quote::format_ident!(
+        "__private_{}",
+        env!("CARGO_PKG_VERSION").replace(['.', '-', '+'], "_")
+    );
+    quote::quote!(#krate::#module)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -85,5 +85,11 @@ mod tests {
             "; did you mean `value`?"
         );
         assert_eq!(did_you_mean("colour", ["bit", "value"]), "");
+    }
+
+    #[test]
+    fn the_private_module_is_named_after_the_version() {
+        let path = private(&syn::parse_quote!(::permissions)).to_string();
+        assert_eq!(path, ":: permissions :: __private_0_1_0");
     }
 }
