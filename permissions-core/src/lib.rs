@@ -53,3 +53,8 @@ pub use bitflags::Flags;
 /// Not public API: the paths that generated code reaches the runtime through.
 #[doc(hidden)]
 pub mod __private;
+/// Not public API: [`__private`] under this release's version, the name generated code uses,
+/// so that macros of another release fail with "could not find `__private_0_1_0`" rather
+/// than with errors about whatever changed inside it.
+#[doc(hidden)]
+pub use __private as __private_0_1_0;
