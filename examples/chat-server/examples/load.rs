@@ -229,11 +229,9 @@ async fn main() -> ExitCode {
         "SQLite",
         format!("sqlite:{}?mode=rwc", dir.join("load.sqlite").display()),
     )];
-    if std::env::var_os(permissions_test_storage::URL_VARIABLE).is_some() {
-        // A database of its own on the server, as the tests have.
-        if let Some(url) = permissions_test_storage::fresh_postgres_database("load", "load").await {
-            databases.push(("PostgreSQL", url));
-        }
+    // A database of its own on the server, as the tests have.
+    if let Some(url) = permissions_test_storage::postgres_database_if_set("load").await {
+        databases.push(("PostgreSQL", url));
     } else {
         eprintln!(
             "PERMISSIONS_POSTGRES_URL is not set: SQLite only (run through scripts/postgres.sh)"

@@ -54,12 +54,8 @@ async fn main() -> Result<(), sqlx::Error> {
         .await?;
     round_trip::<sqlx::Sqlite>(&sqlite).await?;
     // On a fresh database of the throwaway server, when scripts/postgres.sh runs this.
-    if std::env::var_os(permissions_test_storage::URL_VARIABLE).is_some() {
-        if let Some(url) =
-            permissions_test_storage::fresh_postgres_database("sqlx", "example").await
-        {
-            round_trip::<sqlx::Postgres>(&sqlx::PgPool::connect(&url).await?).await?;
-        }
+    if let Some(url) = permissions_test_storage::postgres_database_if_set("example").await {
+        round_trip::<sqlx::Postgres>(&sqlx::PgPool::connect(&url).await?).await?;
     }
     Ok(())
 }
