@@ -52,47 +52,77 @@ use alloc::vec::Vec;
 use core::fmt;
 
 mod build;
+mod columns;
 mod error;
+mod inline;
+mod lock;
 mod markdown;
 mod name;
 mod value;
 
+pub use columns::Role;
 pub use error::{ErrorKind, TableError};
+pub use lock::{Drift, Lock, Locked};
 pub use name::normalize as normalize_name;
 
-/// How to read a document: which table, and how wide the set is.
+/// How to read a document: which table, how wide the set is, and what its columns are.
 ///
 /// ```
-/// use permissions_core::table::Options;
+/// use permissions_core::table::{Options, Role};
 ///
-/// let options = Options::new().with_section("Guild Permissions").with_width(32);
+/// let options = Options::new()
+///     .with_section("Guild Permissions")
+///     .with_table(2)
+///     .with_columns(&[(Role::Name, "Right"), (Role::Description, "When enabled")])
+///     .with_width(32);
 /// assert_eq!(options.section, Some("Guild Permissions"));
+/// assert_eq!(options.table, Some(2));
 /// assert_eq!(options.width, 32);
-/// assert!(!options.auto_bits);
+/// assert!(!options.auto_bits && !options.aliases && options.lock.is_none());
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Options<'a> {
     /// The heading whose section holds the table, compared trimmed and case-insensitively.
-    /// The table is the first one after the heading and before the next heading of the same
-    /// or a higher level. With `None`, the document must hold exactly one table.
+    /// The section runs from the heading to the next heading of the same or a higher level.
+    /// With `None`, the whole document is searched.
     pub section: Option<&'a str>,
+    /// Which table of the section (or of the document), 1-based. With `None`, the first
+    /// table of the section; without a section either, the document must hold exactly one
+    /// table.
+    pub table: Option<usize>,
     /// The set's width in bits: 8, 16, 32, 64 or 128. Values beyond it are an error.
     pub width: u32,
     /// When the table has no `Value`, `Bit Number` or `Bit Position` column, number the
     /// rows in order: the first row gets bit 0, the next bit 1, and so on ("Not Used" rows
     /// reserve the bit of their place). When off, such a table is an error.
     pub auto_bits: bool,
+    /// Which header plays which [`Role`], for documents that use other words (`Right` for
+    /// the name, `When enabled` for the description). A role given here is no longer
+    /// recognized by its usual headers; a header given here that the table lacks is an
+    /// error that lists the table's headers.
+    pub columns: &'a [(Role, &'a str)],
+    /// Whether a row whose value equals an earlier row's is an alias of it (an old name
+    /// kept for compatibility) rather than an error.
+    pub aliases: bool,
+    /// The lock the table must keep to: a locked name may not change its bits or disappear
+    /// (see [`Lock`]).
+    pub lock: Option<&'a Lock>,
 }
 
 impl Options<'_> {
-    /// No section, 128 bits, no automatic numbering.
+    /// No section, the only table, 128 bits, usual headers, no automatic numbering, no
+    /// aliases, no lock.
     #[must_use]
     pub const fn new() -> Self {
         Options {
             section: None,
+            table: None,
             width: 128,
             auto_bits: false,
+            columns: &[],
+            aliases: false,
+            lock: None,
         }
     }
 }
@@ -102,6 +132,13 @@ impl<'a> Options<'a> {
     #[must_use]
     pub const fn with_section(mut self, section: &'a str) -> Self {
         self.section = Some(section);
+        self
+    }
+
+    /// These options, reading the `n`th table (1-based) of the section or the document.
+    #[must_use]
+    pub const fn with_table(mut self, n: usize) -> Self {
+        self.table = Some(n);
         self
     }
 
@@ -116,6 +153,27 @@ impl<'a> Options<'a> {
     #[must_use]
     pub const fn with_auto_bits(mut self, auto_bits: bool) -> Self {
         self.auto_bits = auto_bits;
+        self
+    }
+
+    /// These options, with the headers that play each role given.
+    #[must_use]
+    pub const fn with_columns(mut self, columns: &'a [(Role, &'a str)]) -> Self {
+        self.columns = columns;
+        self
+    }
+
+    /// These options, reading a row with an earlier row's value as its alias.
+    #[must_use]
+    pub const fn with_aliases(mut self, aliases: bool) -> Self {
+        self.aliases = aliases;
+        self
+    }
+
+    /// These options, checking the table against `lock`.
+    #[must_use]
+    pub const fn with_lock(mut self, lock: &'a Lock) -> Self {
+        self.lock = Some(lock);
         self
     }
 }
@@ -320,10 +378,7 @@ pub fn sections(document: &str) -> Vec<Section> {
 ///
 /// # Errors
 ///
-/// A [`TableError`] with the line of the offending row, table or heading: the table cannot
-/// be found, a row is malformed, a value cannot be read, columns disagree, a value is zero
-/// or beyond [`Options::width`], two rows share a name or a value, and so on (see
-/// [`ErrorKind`]).
+/// The first of the errors [`parse_all`] reports.
 ///
 /// ```
 /// use permissions_core::table::{self, ErrorKind, Options};
@@ -339,41 +394,97 @@ pub fn sections(document: &str) -> Vec<Section> {
 /// # Ok::<(), permissions_core::table::TableError>(())
 /// ```
 pub fn parse(document: &str, options: &Options<'_>) -> Result<Table, TableError> {
+    parse_all(document, options).map_err(|errors| {
+        errors
+            .into_iter()
+            .next()
+            .unwrap_or(TableError::new(1, ErrorKind::NoTable))
+    })
+}
+
+/// Reads the permission table of a Markdown document, with every error it holds.
+///
+/// # Errors
+///
+/// Every [`TableError`], in document order, each with the line of its row, table or heading:
+/// the table cannot be found, a row's name or value cannot be read, columns disagree, a value
+/// is zero or beyond [`Options::width`], two rows share a name or a value, a locked name's
+/// bits changed, and so on (see [`ErrorKind`]). A bad row is reported once: the rows after it
+/// are checked without it, so that no error is the consequence of another. The vector is
+/// never empty.
+///
+/// ```
+/// use permissions_core::table::{self, Options};
+///
+/// let doc = "| Name | Value |\n|---|---|\n| A | 0x1 |\n| B | ten |\n| A | 0x4 |\n| C | 0 |\n";
+/// let errors = table::parse_all(doc, &Options::new()).unwrap_err();
+/// let lines: Vec<usize> = errors.iter().map(|e| e.line).collect();
+/// assert_eq!(lines, [4, 5, 6]);
+/// ```
+pub fn parse_all(document: &str, options: &Options<'_>) -> Result<Table, Vec<TableError>> {
     if !matches!(options.width, 8 | 16 | 32 | 64 | 128) {
-        return Err(TableError::new(
+        return Err(alloc::vec![TableError::new(
             0,
             ErrorKind::UnsupportedWidth {
                 width: options.width,
             },
-        ));
+        )]);
     }
     let outline = markdown::outline(document);
-    let block = match options.section {
-        Some(section) => in_section(&outline, section)?,
-        None => match outline.tables.as_slice() {
-            [] => return Err(TableError::new(1, ErrorKind::NoTable)),
-            [only] => only,
-            [first, ..] => {
-                let lines = outline.tables.iter().map(markdown::Block::line).collect();
-                return Err(TableError::new(
-                    first.line(),
-                    ErrorKind::SeveralTables { lines },
-                ));
-            }
-        },
-    };
+    let block = find_table(&outline, options).map_err(|e| alloc::vec![e])?;
     let heading = block
         .heading
         .and_then(|i| outline.headings.get(i))
         .map(|h| h.text.clone());
-    build::table(block, heading, options)
+    let (table, mut errors) = build::table(block, heading, options);
+    if let Some(lock) = options.lock {
+        errors.extend(lock::errors(lock, &table, errors.is_empty()));
+        errors.sort_by_key(|e| e.line);
+    }
+    if errors.is_empty() {
+        Ok(table)
+    } else {
+        Err(errors)
+    }
 }
 
-/// The first table in the section whose heading reads `section`.
+/// The table that the options name.
+fn find_table<'o, 'd>(
+    outline: &'o markdown::Outline<'d>,
+    options: &Options<'_>,
+) -> Result<&'o markdown::Block<'d>, TableError> {
+    let (tables, line) = match options.section {
+        Some(section) => in_section(outline, section)?,
+        None => (outline.tables.as_slice(), 1),
+    };
+    match (options.table, tables) {
+        (None, []) => Err(TableError::new(1, ErrorKind::NoTable)),
+        (None, [only]) => Ok(only),
+        (None, [first, ..]) if options.section.is_some() => Ok(first),
+        (None, [first, ..]) => Err(TableError::new(
+            first.line(),
+            ErrorKind::SeveralTables {
+                lines: tables.iter().map(markdown::Block::line).collect(),
+            },
+        )),
+        (Some(n), _) => n
+            .checked_sub(1)
+            .and_then(|i| tables.get(i))
+            .ok_or(TableError::new(
+                line,
+                ErrorKind::NoSuchTable {
+                    table: n,
+                    tables: tables.len(),
+                },
+            )),
+    }
+}
+
+/// The tables in the section whose heading reads `section`, and the heading's line.
 fn in_section<'o, 'd>(
     outline: &'o markdown::Outline<'d>,
     section: &str,
-) -> Result<&'o markdown::Block<'d>, TableError> {
+) -> Result<(&'o [markdown::Block<'d>], usize), TableError> {
     let wanted = section.trim();
     let Some(index) = outline
         .headings
@@ -397,14 +508,17 @@ fn in_section<'o, 'd>(
         ));
     };
     let heading = outline.headings.get(index);
-    outline.table_in_section(index).ok_or_else(|| {
-        TableError::new(
-            heading.map_or(1, |h| h.line),
+    let line = heading.map_or(1, |h| h.line);
+    let tables = outline.tables_in_section(index);
+    if tables.is_empty() {
+        return Err(TableError::new(
+            line,
             ErrorKind::EmptySection {
                 section: heading.map_or_else(|| String::from(wanted), |h| h.text.clone()),
             },
-        )
-    })
+        ));
+    }
+    Ok((tables, line))
 }
 
 #[cfg(test)]
