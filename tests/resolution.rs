@@ -207,19 +207,21 @@ fn members_with_more_roles_than_one_index_holds() {
     );
 }
 
+/// Unknown bits are kept where they are stored (a role, personal permissions, an overwrite),
+/// but never reach a resolved set: no plain member holds a bit that the owner's `all()` lacks.
 #[test]
-fn unknown_bits_survive_resolution_but_grant_nothing() {
+fn unknown_bits_never_reach_a_resolved_set() {
     let unused = G::from_bits_retain(0b111);
     let channel = [Overwrite::member(1_u64).allow(unused)];
-    let held = channel_permissions(
-        G::KICK_MEMBERS,
-        &Member::new(1, &[]),
-        &channel,
-        &Policy::NONE,
-    );
-    assert_eq!(held.bits(), G::KICK_MEMBERS.bits() | 0b111);
-    assert!(!held.grants(unused));
+    let member = Member::new(1, &[]);
+    let held = channel_permissions(G::KICK_MEMBERS, &member, &channel, &Policy::NONE);
+    assert_eq!(held, G::KICK_MEMBERS);
     assert!(held.check(&Requirement::All(G::KICK_MEMBERS)).is_ok());
+    let base = base_permissions(G::empty(), [unused | G::BAN_MEMBERS], unused, false);
+    assert_eq!(base, G::BAN_MEMBERS);
+    let owner = base_permissions(G::empty(), [unused], unused, true);
+    assert_eq!(owner, G::all());
+    assert!(G::all().bits() & 0b111 == 0 && owner.contains(base));
 }
 
 #[test]

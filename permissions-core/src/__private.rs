@@ -103,3 +103,184 @@ pub fn fmt_debug<S: Flags<Bits: WriteHex>>(
     }
     f.debug_tuple(name).field(&Text(flags)).finish()
 }
+
+/// `impl_column!(Set, bits)`: the set as a database column value, through `crate::storage`:
+/// sqlx's `Type`, `Encode` and `Decode` when this crate's `sqlx` feature is on, rusqlite's
+/// `ToSql` and `FromSql` when `rusqlite` is; nothing otherwise. The derive emits one call, so
+/// that the user crate's own features play no part.
+pub use crate::__impl_column as impl_column;
+
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_column {
+    ($set:ident, $bits:ty) => {
+        $crate::__impl_sqlx!($set, $bits);
+        $crate::__impl_rusqlite!($set, $bits);
+    };
+}
+
+#[cfg(feature = "sqlx")]
+pub use ::sqlx;
+
+#[cfg(feature = "sqlx")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_sqlx {
+    ($set:ident, $bits:ty) => {
+        const _: () = {
+            use $crate::__private::sqlx;
+            type __Column = <$bits as $crate::storage::Column>::Value;
+
+            #[automatically_derived]
+            impl<__DB: sqlx::Database> sqlx::Type<__DB> for $set
+            where
+                __Column: sqlx::Type<__DB>,
+            {
+                fn type_info() -> <__DB as sqlx::Database>::TypeInfo {
+                    <__Column as sqlx::Type<__DB>>::type_info()
+                }
+
+                fn compatible(ty: &<__DB as sqlx::Database>::TypeInfo) -> bool {
+                    <__Column as sqlx::Type<__DB>>::compatible(ty)
+                }
+            }
+
+            #[automatically_derived]
+            impl<'q, __DB: sqlx::Database> sqlx::Encode<'q, __DB> for $set
+            where
+                __Column: sqlx::Encode<'q, __DB>,
+            {
+                fn encode_by_ref(
+                    &self,
+                    buf: &mut <__DB as sqlx::Database>::ArgumentBuffer<'q>,
+                ) -> ::core::result::Result<sqlx::encode::IsNull, sqlx::error::BoxDynError>
+                {
+                    $crate::__private::sqlx_encode::<Self, __DB>(self, buf)
+                }
+            }
+
+            #[automatically_derived]
+            impl<'r, __DB: sqlx::Database> sqlx::Decode<'r, __DB> for $set
+            where
+                __Column: sqlx::Decode<'r, __DB>,
+            {
+                fn decode(
+                    value: <__DB as sqlx::Database>::ValueRef<'r>,
+                ) -> ::core::result::Result<Self, sqlx::error::BoxDynError> {
+                    $crate::__private::sqlx_decode::<Self, __DB>(value)
+                }
+            }
+        };
+    };
+}
+
+#[cfg(not(feature = "sqlx"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_sqlx {
+    ($set:ident, $bits:ty) => {};
+}
+
+#[cfg(feature = "sqlx")]
+type ColumnOf<S> = <<S as Flags>::Bits as crate::storage::Column>::Value;
+
+/// sqlx's `Encode` of a set: its column value's.
+#[cfg(feature = "sqlx")]
+pub fn sqlx_encode<'q, S, DB>(
+    set: &S,
+    buf: &mut <DB as sqlx::Database>::ArgumentBuffer<'q>,
+) -> Result<sqlx::encode::IsNull, sqlx::error::BoxDynError>
+where
+    S: Flags<Bits: crate::storage::Column>,
+    DB: sqlx::Database,
+    ColumnOf<S>: sqlx::Encode<'q, DB>,
+{
+    sqlx::Encode::<'q, DB>::encode(crate::storage::encode(set), buf)
+}
+
+/// sqlx's `Decode` of a set: its column value's, then the set's own check of it. Both errors
+/// name the set.
+#[cfg(feature = "sqlx")]
+pub fn sqlx_decode<'r, S, DB>(
+    value: <DB as sqlx::Database>::ValueRef<'r>,
+) -> Result<S, sqlx::error::BoxDynError>
+where
+    S: Flags<Bits: crate::storage::Column>,
+    DB: sqlx::Database,
+    ColumnOf<S>: sqlx::Decode<'r, DB>,
+{
+    use crate::storage::{ColumnError, Problem};
+    let column = <ColumnOf<S> as sqlx::Decode<'r, DB>>::decode(value)
+        .map_err(|error| ColumnError::new::<S>(Problem::Driver(error)))?;
+    Ok(crate::storage::decode::<S>(column)?)
+}
+
+#[cfg(feature = "rusqlite")]
+pub use ::rusqlite;
+
+#[cfg(feature = "rusqlite")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_rusqlite {
+    ($set:ident, $bits:ty) => {
+        const _: () = {
+            use $crate::__private::rusqlite::types;
+
+            #[automatically_derived]
+            impl types::ToSql for $set {
+                fn to_sql(&self) -> $crate::__private::rusqlite::Result<types::ToSqlOutput<'_>> {
+                    ::core::result::Result::Ok($crate::__private::rusqlite_to_sql(self))
+                }
+            }
+
+            #[automatically_derived]
+            impl types::FromSql for $set {
+                fn column_result(value: types::ValueRef<'_>) -> types::FromSqlResult<Self> {
+                    $crate::__private::rusqlite_from_sql(value)
+                }
+            }
+        };
+    };
+}
+
+#[cfg(not(feature = "rusqlite"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_rusqlite {
+    ($set:ident, $bits:ty) => {};
+}
+
+/// rusqlite's `ToSql` of a set: an `INTEGER`, or `TEXT` for `u128`.
+#[cfg(feature = "rusqlite")]
+pub fn rusqlite_to_sql<S>(set: &S) -> rusqlite::types::ToSqlOutput<'static>
+where
+    S: Flags<Bits: crate::storage::Column<Value: Into<rusqlite::types::Value>>>,
+{
+    rusqlite::types::ToSqlOutput::Owned(crate::storage::encode(set).into())
+}
+
+/// rusqlite's `FromSql` of a set. Every refusal is a `ColumnError` naming the set.
+#[cfg(feature = "rusqlite")]
+pub fn rusqlite_from_sql<S>(
+    value: rusqlite::types::ValueRef<'_>,
+) -> rusqlite::types::FromSqlResult<S>
+where
+    S: Flags<Bits: crate::storage::Column<Value: rusqlite::types::FromSql>>,
+{
+    use crate::storage::{ColumnError, Problem};
+    use rusqlite::types::{FromSql, FromSqlError, ValueRef};
+    let refuse = |problem| FromSqlError::Other(Box::new(ColumnError::new::<S>(problem)));
+    let column = FromSql::column_result(value).map_err(|error| {
+        refuse(match error {
+            FromSqlError::InvalidType => Problem::WrongType(match value {
+                ValueRef::Null => "NULL",
+                ValueRef::Integer(_) => "an integer",
+                ValueRef::Real(_) => "a real number",
+                ValueRef::Text(_) => "text",
+                ValueRef::Blob(_) => "a blob",
+            }),
+            other => Problem::Driver(Box::new(other)),
+        })
+    })?;
+    crate::storage::decode::<S>(column).map_err(|error| FromSqlError::Other(Box::new(error)))
+}

@@ -27,12 +27,16 @@ extern crate alloc;
 pub mod audit;
 #[cfg(feature = "axum")]
 pub mod axum;
+#[cfg(any(feature = "serde", feature = "sqlx", feature = "rusqlite"))]
+mod decimal;
 mod guard;
 mod requirement;
 pub mod resolve;
 #[cfg(feature = "serde")]
 pub mod serde;
 mod set;
+#[cfg(any(feature = "sqlx", feature = "rusqlite"))]
+pub mod storage;
 #[cfg(feature = "alloc")]
 pub mod table;
 

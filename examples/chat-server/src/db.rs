@@ -279,6 +279,65 @@ fn channel_from(row: &Row<'_>) -> rusqlite::Result<Channel> {
     })
 }
 
+/// A member of a guild as a member list needs it.
+#[derive(Clone, Debug)]
+pub struct Listed {
+    /// The user.
+    pub user: User,
+    /// Its standing in the guild.
+    pub membership: Membership,
+    /// The ids of its roles.
+    pub roles: Vec<Id>,
+}
+
+/// What resolving many members of a guild at once reads.
+#[derive(Clone, Debug)]
+pub struct Roster {
+    /// The guild's roles: id and permissions.
+    pub roles: Vec<(Id, GuildPermissions)>,
+    /// Its members, by user id.
+    pub members: Vec<Listed>,
+}
+
+/// The guild's roles and members.
+pub fn roster(db: &Connection, guild: Id) -> rusqlite::Result<Roster> {
+    let mut query = db.prepare_cached("SELECT id, permissions FROM roles WHERE guild_id = ?1")?;
+    let roles = query
+        .query_map([guild], |row| {
+            Ok((row.get(0)?, GuildPermissions::from_bits_retain(row.get(1)?)))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    // One row per member and role (one with a NULL role for a member without roles), in
+    // order of user id, so that each member's rows are adjacent.
+    let mut query = db.prepare_cached(
+        "SELECT m.user_id, u.name, m.personal, m.timed_out, r.role_id
+         FROM members m JOIN users u ON u.id = m.user_id
+         LEFT JOIN member_roles r ON r.guild_id = m.guild_id AND r.user_id = m.user_id
+         WHERE m.guild_id = ?1 ORDER BY m.user_id",
+    )?;
+    let mut members: Vec<Listed> = Vec::new();
+    let mut rows = query.query([guild])?;
+    while let Some(row) = rows.next()? {
+        let id: Id = row.get(0)?;
+        let role: Option<Id> = row.get(4)?;
+        match members.last_mut() {
+            Some(last) if last.user.id == id => last.roles.extend(role),
+            _ => members.push(Listed {
+                user: User {
+                    id,
+                    name: row.get(1)?,
+                },
+                membership: Membership {
+                    personal: GuildPermissions::from_bits_retain(row.get(2)?),
+                    timed_out: row.get(3)?,
+                },
+                roles: role.into_iter().collect(),
+            }),
+        }
+    }
+    Ok(Roster { roles, members })
+}
+
 /// The channel with this id.
 pub fn channel(db: &Connection, id: Id) -> rusqlite::Result<Option<Channel>> {
     db.query_row(

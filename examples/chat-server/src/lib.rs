@@ -14,6 +14,7 @@
 //! |---|---|---|
 //! | `GET` | `/channels/{channel}/messages` | `VIEW_CHANNEL \| READ_HISTORY` in the channel |
 //! | `POST` | `/channels/{channel}/messages` | `SEND_MESSAGES` in the channel |
+//! | `GET` | `/channels/{channel}/members` | `VIEW_CHANNEL` in the channel: who else can view it |
 //! | `PUT` | `/channels/{channel}/overwrites` | `MANAGE_OVERWRITES` in the channel, and every flag it changes |
 //! | `POST` | `/guilds/{guild}/roles` | `CREATE_ROLES`, a position below yours, and every flag it grants |
 //! | `PUT` | `/guilds/{guild}/members/{user}/roles/{role}` | `ASSIGN_ROLES`, a role below yours, and every flag it grants |
@@ -91,6 +92,7 @@ pub fn router(app: AppState) -> Router {
             "/channels/{channel}/messages",
             get(routes::list_messages).post(routes::post_message),
         )
+        .route("/channels/{channel}/members", get(routes::list_members))
         .route("/channels/{channel}/overwrites", put(routes::put_overwrite))
         .fallback(not_found)
         .with_state(app)

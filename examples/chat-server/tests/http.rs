@@ -501,6 +501,82 @@ async fn a_member_overwrite_beats_a_role_overwrite() {
     assert_eq!(status, StatusCode::OK);
 }
 
+/// The names of the members that `GET /channels/{channel}/members` lists, asked by `user`,
+/// after checking that each one's permissions there are what `/guilds/{guild}/me` (the
+/// per-member path) says for that member.
+async fn viewers(server: &Server, channel: i64, user: &str) -> Vec<String> {
+    let (status, body) = server
+        .get(&format!("/channels/{channel}/members"), user)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let mut names = Vec::new();
+    for listed in body.as_array().expect("a list of members") {
+        let name = listed["user"]["name"].as_str().expect("a name").to_owned();
+        let (_, in_channel) = server.permissions(&name, channel).await;
+        assert_eq!(listed["permissions"], json!(in_channel), "{name}");
+        names.push(name);
+    }
+    names
+}
+
+#[tokio::test]
+async fn channel_members_are_who_can_view_the_channel() {
+    let server = Server::start().await;
+    let everyone = ["olivia", "ada", "mo", "hal", "nina", "nick", "eve", "tim"];
+    assert_eq!(viewers(&server, GENERAL, "eve").await, everyone);
+    // #lounge hides itself from Newcomers, but nina's member overwrite lets her in.
+    let lounge = ["olivia", "ada", "mo", "hal", "nina", "eve", "tim"];
+    assert_eq!(viewers(&server, LOUNGE, "tim").await, lounge);
+    // nick cannot view #lounge, and so cannot ask who does.
+    let (status, body) = server
+        .get(&format!("/channels/{LOUNGE}/members"), "nick")
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "{body}");
+    assert_eq!(body["missing"], json!(["VIEW_CHANNEL"]));
+
+    // The owner hides #lounge from @everyone: the owner, the administrator and nina's member
+    // overwrite remain.
+    let (status, body) = server
+        .call(
+            Method::PUT,
+            &format!("/channels/{LOUNGE}/overwrites"),
+            Some("olivia"),
+            Some(json!({"target": "everyone", "deny": "VIEW_CHANNEL"})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(
+        viewers(&server, LOUNGE, "nina").await,
+        ["olivia", "ada", "nina"]
+    );
+    // A role allow brings the Moderators back.
+    let (status, body) = server
+        .call(
+            Method::PUT,
+            &format!("/channels/{LOUNGE}/overwrites"),
+            Some("olivia"),
+            Some(json!({"target": {"role": MODERATORS}, "allow": "VIEW_CHANNEL"})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(
+        viewers(&server, LOUNGE, "mo").await,
+        ["olivia", "ada", "mo", "nina"]
+    );
+
+    let (status, _) = server
+        .call(
+            Method::GET,
+            &format!("/channels/{GENERAL}/members"),
+            None,
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    let (status, _) = server.get("/channels/999/members", "eve").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
 #[tokio::test]
 async fn the_audit_endpoint_lists_every_guarded_handler() {
     let server = Server::start().await;
@@ -525,6 +601,7 @@ async fn the_audit_endpoint_lists_every_guarded_handler() {
         ("ban", "member", "BAN_MEMBERS"),
         ("create_role", "member", "CREATE_ROLES"),
         ("kick", "member", "KICK_MEMBERS"),
+        ("list_members", "channel", "VIEW_CHANNEL"),
         ("list_messages", "channel", "VIEW_CHANNEL | READ_HISTORY"),
         ("post_message", "channel", "SEND_MESSAGES"),
         ("put_overwrite", "channel", "MANAGE_OVERWRITES"),

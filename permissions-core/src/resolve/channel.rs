@@ -8,15 +8,15 @@ use super::{Member, Overwrite, Target};
 use crate::PermissionSet;
 
 /// The allows and denies of one level of overwrites, unioned.
-#[derive(Clone, Copy)]
-struct Level<C> {
-    deny: C,
-    allow: C,
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Level<C> {
+    pub(super) deny: C,
+    pub(super) allow: C,
 }
 
 impl<C: PermissionSet> Level<C> {
     #[inline]
-    fn empty() -> Self {
+    pub(super) fn empty() -> Self {
         Level {
             deny: C::empty(),
             allow: C::empty(),
@@ -25,14 +25,21 @@ impl<C: PermissionSet> Level<C> {
 
     /// Adds an overwrite.
     #[inline]
-    fn add<Id>(&mut self, overwrite: &Overwrite<Id, C>) {
+    pub(super) fn add<Id>(&mut self, overwrite: &Overwrite<Id, C>) {
         self.deny = self.deny.union(overwrite.deny);
         self.allow = self.allow.union(overwrite.allow);
     }
 
+    /// Adds another level: the union of both.
+    #[inline]
+    pub(super) fn join(&mut self, other: Self) {
+        self.deny = self.deny.union(other.deny);
+        self.allow = self.allow.union(other.allow);
+    }
+
     /// Deny, then allow; never bypass.
     #[inline]
-    fn apply(self, held: C) -> C {
+    pub(super) fn apply(self, held: C) -> C {
         held.difference(self.deny)
             .union(self.allow.difference(C::BYPASS))
     }

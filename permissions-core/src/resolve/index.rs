@@ -139,9 +139,7 @@ impl<'a, Id: Hash + Eq, const SLOTS: usize> RoleIndex<'a, Id, SLOTS> {
     /// bit of the id (snowflakes differ mostly in their low bits).
     #[inline]
     fn home(id: &Id) -> usize {
-        let mut hasher = IdHasher(0);
-        id.hash(&mut hasher);
-        (hasher.finish() >> Self::SHIFT) as usize
+        (hash_id(id) >> Self::SHIFT) as usize
     }
 }
 
@@ -150,6 +148,14 @@ impl<'a, Id: Hash + Eq, const SLOTS: usize> RoleIndex<'a, Id, SLOTS> {
 #[inline]
 fn role_in<Id>(roles: &[Id], cell: u8) -> Option<&Id> {
     roles.get(usize::from(cell & ENTRY).wrapping_sub(1))
+}
+
+/// `id` hashed with [`IdHasher`]: use its top bits, which depend on every bit of the id.
+#[inline]
+pub(super) fn hash_id<Id: Hash>(id: &Id) -> u64 {
+    let mut hasher = IdHasher(0);
+    id.hash(&mut hasher);
+    hasher.finish()
 }
 
 /// 2^64 divided by the golden ratio: Fibonacci hashing spreads runs of ids evenly.

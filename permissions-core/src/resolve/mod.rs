@@ -75,8 +75,12 @@
 mod channel;
 mod escalation;
 mod index;
+#[cfg(feature = "alloc")]
+mod map;
 mod overwrite;
 mod policy;
+#[cfg(feature = "alloc")]
+mod prepared;
 
 use core::hash::Hash;
 
@@ -85,6 +89,8 @@ use crate::PermissionSet;
 pub use self::escalation::{Action, Actor, Escalation, Reason};
 pub use self::overwrite::{Overwrite, Target};
 pub use self::policy::{Policy, Rule};
+#[cfg(feature = "alloc")]
+pub use self::prepared::{Channel, Roles};
 
 use self::channel::apply_overwrites;
 
@@ -230,11 +236,62 @@ pub fn base_permissions<S: PermissionSet>(
     let held = roles
         .into_iter()
         .fold(everyone.union(personal), |held, role| held.union(role));
+    settle_base(held, is_owner)
+}
+
+/// The end of [`base_permissions`], given the union of what the member holds: `all()` for the
+/// owner and bypass holders; otherwise the union without unknown bits.
+#[inline]
+pub(crate) fn settle_base<S: PermissionSet>(held: S, is_owner: bool) -> S {
     if is_owner || held.holds_bypass() {
         S::all()
     } else {
-        held
+        held.intersection(S::all())
     }
+}
+
+/// A member's guild permissions under a guild-level `policy`: for the owner and bypass holders,
+/// `base` unchanged (their `all()`); for everyone else, `base` with the policy applied (its
+/// timeout allow-list if the member is timed out, its removals, its rules).
+///
+/// A timeout thus restricts guild permissions as it does channel permissions, and exempts
+/// the same members. Applying the policy to `base` directly would strip an administrator.
+///
+/// ```
+/// use permissions::{PermissionSet, resolve::{self, Member, Policy}};
+///
+/// #[derive(PermissionSet)]
+/// #[permissions(bits = u16, default = VIEW_CHANNEL | SEND_MESSAGES)]
+/// enum Perm { #[permission(bypass)] Administrator, ViewChannel, SendMessages, KickMembers }
+///
+/// const GUILD: Policy<'static, Perms> = Policy::NONE.timeout_keeps(Perms::VIEW_CHANNEL);
+/// let timed_out = Member::new(1_u64, &[]).with_timeout(true);
+///
+/// let moderator = resolve::base_permissions(Perms::DEFAULT, [Perms::KICK_MEMBERS], Perms::empty(), false);
+/// assert_eq!(resolve::guild_permissions(moderator, &timed_out, &GUILD), Perms::VIEW_CHANNEL);
+/// let admin = resolve::base_permissions(Perms::DEFAULT, [Perms::ADMINISTRATOR], Perms::empty(), false);
+/// assert_eq!(resolve::guild_permissions(admin, &timed_out, &GUILD), Perms::all());
+/// let owner = resolve::base_permissions(Perms::DEFAULT, [], Perms::empty(), true);
+/// assert_eq!(resolve::guild_permissions(owner, &timed_out.with_owner(true), &GUILD), Perms::all());
+/// ```
+#[inline]
+#[must_use]
+pub fn guild_permissions<Id, S: PermissionSet>(
+    base: S,
+    member: &Member<'_, Id>,
+    policy: &Policy<'_, S>,
+) -> S {
+    if member.is_owner || base.holds_bypass() {
+        S::all()
+    } else {
+        restrict(base, member.timed_out, policy)
+    }
+}
+
+/// What a member without bypass keeps: `held` without unknown bits, then the policy.
+#[inline]
+pub(crate) fn restrict<C: PermissionSet>(held: C, timed_out: bool, policy: &Policy<'_, C>) -> C {
+    policy.apply(held.intersection(C::all()), timed_out)
 }
 
 /// A member's permissions in a channel, given its guild permissions `base` (from
@@ -292,7 +349,7 @@ where
         return C::all();
     }
     let held = apply_overwrites(C::from_guild(base), member, overwrites);
-    policy.apply(held, member.timed_out)
+    restrict(held, member.timed_out, policy)
 }
 
 #[cfg(test)]

@@ -21,6 +21,39 @@ pub enum Target<Id> {
     Member(Id),
 }
 
+impl<Id: PartialEq> Target<Id> {
+    /// The target of a role overwrite with the id `role`, in a guild whose @everyone role has
+    /// the id `everyone`: [`Target::Everyone`] for that id, else [`Target::Role`].
+    ///
+    /// Discord sends the @everyone overwrite as a role overwrite whose id is the guild's id.
+    /// Taken as `Target::Role(guild_id)`, it would apply to nobody, since members do not list
+    /// @everyone among their roles. Convert with this where overwrites come in, for
+    /// [`channel_permissions`](super::channel_permissions); [`Channel::with_everyone_role`]
+    /// (with `alloc`) does it for the prepared path.
+    ///
+    /// ```
+    /// use permissions::resolve::Target;
+    ///
+    /// const GUILD: u64 = 81_384_788_765_712_384;
+    /// assert_eq!(Target::role_or_everyone(GUILD, &GUILD), Target::Everyone);
+    /// assert_eq!(Target::role_or_everyone(7, &GUILD), Target::Role(7));
+    /// ```
+    #[cfg_attr(
+        feature = "alloc",
+        doc = "[`Channel::with_everyone_role`]: super::Channel::with_everyone_role"
+    )]
+    #[cfg_attr(not(feature = "alloc"), doc = "[`Channel::with_everyone_role`]: self")]
+    #[inline]
+    #[must_use]
+    pub fn role_or_everyone(role: Id, everyone: &Id) -> Self {
+        if role == *everyone {
+            Target::Everyone
+        } else {
+            Target::Role(role)
+        }
+    }
+}
+
 impl<Id> Target<Id> {
     /// The role's or member's id; `None` for @everyone.
     ///

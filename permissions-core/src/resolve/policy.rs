@@ -51,6 +51,54 @@ impl<C: Copy> Rule<C> {
         }
     }
 
+    /// The rules of `first` and then of `second`, as one array, in const context: rules that
+    /// several kinds of channel share are declared once.
+    ///
+    /// `N` must be `A + B`, and at least 1; otherwise it does not compile.
+    ///
+    /// ```
+    /// use permissions::{PermissionSet, resolve::{Policy, Rule}};
+    /// # #[derive(PermissionSet)]
+    /// # enum Perm { ViewChannel, SendMessages, AttachFiles, Connect, Speak }
+    /// use Perms as P;
+    ///
+    /// const SHARED: [Rule<P>; 1] = [Rule::requires(P::VIEW_CHANNEL)];
+    /// const TEXT_RULES: [Rule<P>; 2] =
+    ///     Rule::concat(SHARED, [Rule::requires(P::SEND_MESSAGES).to_keep(P::ATTACH_FILES)]);
+    /// const VOICE_RULES: [Rule<P>; 2] = Rule::concat(SHARED, [Rule::requires(P::CONNECT).to_keep(P::SPEAK)]);
+    /// const TEXT: Policy<'static, P> = Policy::new(&TEXT_RULES);
+    /// const VOICE: Policy<'static, P> = Policy::new(&VOICE_RULES);
+    ///
+    /// assert_eq!(TEXT.apply(P::SEND_MESSAGES, false), P::empty());
+    /// assert_eq!(VOICE.apply(P::VIEW_CHANNEL | P::SPEAK, false), P::VIEW_CHANNEL);
+    /// ```
+    ///
+    /// ```compile_fail
+    /// # use permissions::{PermissionSet, resolve::Rule};
+    /// # #[derive(PermissionSet)]
+    /// # enum Perm { ViewChannel, SendMessages }
+    /// const WRONG: [Rule<Perms>; 3] =
+    ///     Rule::concat([Rule::requires(Perms::VIEW_CHANNEL)], [Rule::requires(Perms::SEND_MESSAGES)]);
+    /// ```
+    #[must_use]
+    pub const fn concat<const A: usize, const B: usize, const N: usize>(
+        first: [Rule<C>; A],
+        second: [Rule<C>; B],
+    ) -> [Rule<C>; N] {
+        const {
+            assert!(
+                N == A + B && N > 0,
+                "`Rule::concat` makes N = A + B rules, N > 0"
+            );
+        }
+        // Every slot is overwritten below; any rule of the inputs serves as the filler.
+        let filler = if A > 0 { first[0] } else { second[0] };
+        let mut out = [filler; N];
+        let rest = copy_rules(&mut out, &first);
+        copy_rules(rest, &second);
+        out
+    }
+
     /// The flags a holder needs to keep what the rule governs.
     #[inline]
     #[must_use]
@@ -63,6 +111,24 @@ impl<C: Copy> Rule<C> {
     #[must_use]
     pub const fn governs(&self) -> Option<C> {
         self.governs
+    }
+}
+
+/// Copies `from` into the start of `to`, as far as both go; returns the rest of `to`. Slice
+/// patterns rather than indices, so that nothing can panic.
+const fn copy_rules<'t, C: Copy>(
+    mut to: &'t mut [Rule<C>],
+    mut from: &[Rule<C>],
+) -> &'t mut [Rule<C>] {
+    loop {
+        match (to, from) {
+            ([slot, more @ ..], [rule, rest @ ..]) => {
+                *slot = *rule;
+                to = more;
+                from = rest;
+            }
+            (rest, _) => return rest,
+        }
     }
 }
 
@@ -83,8 +149,8 @@ impl<C: PermissionSet> Rule<C> {
     }
 }
 
-/// What a set declares beyond overwrites: its implicit [`Rule`]s and, optionally, the
-/// allow-list a timed-out member is restricted to.
+/// What a set declares beyond overwrites: its implicit [`Rule`]s, optionally the allow-list a
+/// timed-out member is restricted to, and optionally flags it always removes.
 ///
 /// [`channel_permissions`](super::channel_permissions) applies it after the overwrites, to
 /// members without bypass: first the timeout mask, then the rules until nothing changes.
@@ -112,6 +178,7 @@ impl<C: PermissionSet> Rule<C> {
 pub struct Policy<'r, C> {
     rules: &'r [Rule<C>],
     timeout: Option<C>,
+    removed: Option<C>,
 }
 
 impl<'r, C: Copy> Policy<'r, C> {
@@ -119,6 +186,7 @@ impl<'r, C: Copy> Policy<'r, C> {
     pub const NONE: Self = Policy {
         rules: &[],
         timeout: None,
+        removed: None,
     };
 
     /// A policy of these rules, with no timeout allow-list.
@@ -128,6 +196,7 @@ impl<'r, C: Copy> Policy<'r, C> {
         Policy {
             rules,
             timeout: None,
+            removed: None,
         }
     }
 
@@ -136,8 +205,34 @@ impl<'r, C: Copy> Policy<'r, C> {
     #[must_use]
     pub const fn timeout_keeps(self, allowed: C) -> Self {
         Policy {
-            rules: self.rules,
             timeout: Some(allowed),
+            ..self
+        }
+    }
+
+    /// Always removes `flags` from members without bypass: flags that mean nothing in this
+    /// kind of channel (a voice flag in a text channel), which no overwrite can grant. The
+    /// owner and bypass holders keep their `all()`, as they are exempt from the whole policy;
+    /// masking results afterwards would strip them too. Replaces an earlier `removes`.
+    ///
+    /// ```
+    /// use permissions::{PermissionSet, resolve::{self, Member, Overwrite, Policy}};
+    /// # #[derive(PermissionSet)]
+    /// # #[permissions(bits = u16, default = VIEW_CHANNEL | SPEAK)]
+    /// # enum Perm { #[permission(bypass)] Administrator, ViewChannel, SendMessages, Speak }
+    ///
+    /// const TEXT: Policy<'static, Perms> = Policy::NONE.removes(Perms::SPEAK);
+    /// let channel = [Overwrite::everyone().allow(Perms::SPEAK)];
+    /// let member = Member::new(1_u64, &[]);
+    /// assert_eq!(resolve::channel_permissions(Perms::DEFAULT, &member, &channel, &TEXT), Perms::VIEW_CHANNEL);
+    /// assert_eq!(resolve::channel_permissions(Perms::ADMINISTRATOR, &member, &channel, &TEXT), Perms::all());
+    /// ```
+    #[inline]
+    #[must_use]
+    pub const fn removes(self, flags: C) -> Self {
+        Policy {
+            removed: Some(flags),
+            ..self
         }
     }
 
@@ -154,11 +249,19 @@ impl<'r, C: Copy> Policy<'r, C> {
     pub const fn timeout_allow_list(&self) -> Option<C> {
         self.timeout
     }
+
+    /// What the policy always removes from members without bypass, if anything.
+    #[inline]
+    #[must_use]
+    pub const fn removed(&self) -> Option<C> {
+        self.removed
+    }
 }
 
 impl<C: PermissionSet> Policy<'_, C> {
     /// Applies the policy to `held`, the permissions of a member without bypass: the timeout
-    /// allow-list if `timed_out`, then the rules until none removes anything more.
+    /// allow-list if `timed_out`, then the flags it [`removes`](Policy::removes), then the
+    /// rules until none removes anything more.
     ///
     /// Rules only remove flags, so the result does not depend on the order they are declared
     /// in; with k rules it costs at most k + 1 passes of k.
@@ -169,6 +272,9 @@ impl<C: PermissionSet> Policy<'_, C> {
             Some(allowed) if timed_out => held.intersection(allowed),
             _ => held,
         };
+        if let Some(removed) = self.removed {
+            held = held.difference(removed);
+        }
         for _ in 0..=self.rules.len() {
             let before = held;
             for rule in self.rules {

@@ -48,6 +48,8 @@ use bitflags::Flags;
 use serde_core::de::{self, Visitor};
 use serde_core::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::decimal::{self, Problem, Shown};
+
 /// Serializes the set's bits as a decimal string, or as the integer in a compact format.
 /// Unknown bits are kept.
 ///
@@ -95,24 +97,8 @@ where
     }
 
     fn visit_str<E: de::Error>(self, text: &str) -> Result<S, E> {
-        let invalid = |problem| invalid(Shown(text), problem);
-        if text.is_empty() {
-            return Err(invalid(Problem::Empty));
-        }
-        let mut value: u128 = 0;
-        for (i, c) in text.char_indices() {
-            let Some(digit) = c.to_digit(10) else {
-                return Err(invalid(if i == 0 && c == '-' {
-                    Problem::Negative
-                } else {
-                    Problem::NotADigit(c)
-                }));
-            };
-            value = value
-                .checked_mul(10)
-                .and_then(|v| v.checked_add(u128::from(digit)))
-                .ok_or_else(|| invalid(Problem::TooLarge(bits_name::<S>())))?;
-        }
+        let value = decimal::parse(text, bits_name::<S>())
+            .map_err(|problem| invalid(Shown(text), problem))?;
         fit(value, || Shown(text))
     }
 
@@ -157,41 +143,4 @@ fn invalid<E: de::Error>(input: impl fmt::Display, problem: Problem) -> E {
 
 fn bits_name<S: Flags>() -> &'static str {
     core::any::type_name::<S::Bits>()
-}
-
-/// Why a decimal input was refused.
-enum Problem {
-    Empty,
-    NotADigit(char),
-    Negative,
-    TooLarge(&'static str),
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Problem::Empty => f.write_str("expected decimal digits, found an empty string"),
-            Problem::NotADigit(c) => write!(f, "{c:?} is not a decimal digit"),
-            Problem::Negative => f.write_str("permissions cannot be negative"),
-            Problem::TooLarge(bits) => write!(f, "too large for {bits}"),
-        }
-    }
-}
-
-/// The first 40 characters of an input, quoted and escaped, so that a huge input does not
-/// make a huge message.
-struct Shown<'a>(&'a str);
-
-impl fmt::Display for Shown<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        const MAX: usize = 40;
-        f.write_str("\"")?;
-        for c in self.0.chars().take(MAX) {
-            fmt::Display::fmt(&c.escape_debug(), f)?;
-        }
-        if self.0.chars().nth(MAX).is_some() {
-            f.write_str("...")?;
-        }
-        f.write_str("\"")
-    }
 }

@@ -151,6 +151,8 @@ fn expand(c: &Container, layout: &Layout) -> TokenStream {
 
         // Expands to nothing unless the runtime's `serde` feature is on.
         #p::impl_serde!(#set, #serde_form);
+        // Likewise for `sqlx` and `rusqlite`: the set as a database column value.
+        #p::impl_column!(#set, #bits);
     }
 }
 
