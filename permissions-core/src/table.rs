@@ -52,18 +52,20 @@ use alloc::vec::Vec;
 use core::fmt;
 
 mod build;
-mod columns;
 mod error;
 mod inline;
 mod lock;
 mod markdown;
 mod name;
+pub mod rules;
+mod suggest;
 mod value;
 
-pub use columns::Role;
+pub use build::Role;
 pub use error::{ErrorKind, TableError};
 pub use lock::{Drift, Lock, Locked};
 pub use name::normalize as normalize_name;
+pub use suggest::closest;
 
 /// How to read a document: which table, how wide the set is, and what its columns are.
 ///
@@ -378,7 +380,10 @@ pub fn sections(document: &str) -> Vec<Section> {
 ///
 /// # Errors
 ///
-/// The first of the errors [`parse_all`] reports.
+/// A [`TableError`] with the line of the offending row, table or heading: the table cannot
+/// be found, a row is malformed, a value cannot be read, columns disagree, a value is zero
+/// or beyond [`Options::width`], two rows share a name or a value, and so on (see
+/// [`ErrorKind`]).
 ///
 /// ```
 /// use permissions_core::table::{self, ErrorKind, Options};
@@ -402,49 +407,124 @@ pub fn parse(document: &str, options: &Options<'_>) -> Result<Table, TableError>
     })
 }
 
-/// Reads the permission table of a Markdown document, with every error it holds.
+/// Reads the permission table of a Markdown document, like [`parse`], and reports every
+/// error: every bad row and every broken rule, in line order.
 ///
 /// # Errors
 ///
-/// Every [`TableError`], in document order, each with the line of its row, table or heading:
-/// the table cannot be found, a row's name or value cannot be read, columns disagree, a value
-/// is zero or beyond [`Options::width`], two rows share a name or a value, a locked name's
-/// bits changed, and so on (see [`ErrorKind`]). A bad row is reported once: the rows after it
-/// are checked without it, so that no error is the consequence of another. The vector is
-/// never empty.
+/// Every [`TableError`] found, never an empty list.
 ///
 /// ```
 /// use permissions_core::table::{self, Options};
 ///
-/// let doc = "| Name | Value |\n|---|---|\n| A | 0x1 |\n| B | ten |\n| A | 0x4 |\n| C | 0 |\n";
+/// let doc = "| Name | Value |\n|---|---|\n| A | 0 |\n| B | 0x1 |\n| C | 0x1 |\n";
 /// let errors = table::parse_all(doc, &Options::new()).unwrap_err();
 /// let lines: Vec<usize> = errors.iter().map(|e| e.line).collect();
-/// assert_eq!(lines, [4, 5, 6]);
+/// assert_eq!(lines, [3, 5]);
 /// ```
 pub fn parse_all(document: &str, options: &Options<'_>) -> Result<Table, Vec<TableError>> {
+    let Read { table, mut errors } = read(document, options);
+    let Some(table) = table else {
+        return Err(errors);
+    };
+    let mut spec = table.spec(options.width);
+    spec.incomplete = !errors.is_empty();
+    spec.aliases = options.aliases;
+    let resolution = rules::resolve(&spec);
+    errors.extend(
+        resolution
+            .errors
+            .into_iter()
+            .map(|e| TableError::new(table.line_of(e.at), e.kind)),
+    );
+    if errors.is_empty() {
+        return Ok(table);
+    }
+    errors.sort_by_key(|e| e.line);
+    Err(errors)
+}
+
+/// What [`read`] found: the table's rows that could be read, and every error.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Read {
+    /// The table, with every row that could be read; `None` when there is no table to read
+    /// (no such section, no table, a header that cannot be read).
+    pub table: Option<Table>,
+    /// Every error found while reading, in line order.
+    pub errors: Vec<TableError>,
+}
+
+/// Reads the table's rows, each checked on its own, without the rules between rows
+/// ([`rules`]): the step of [`parse_all`] that callers with options of their own (the
+/// derive's `default`, `bypass`, `implies`) take before [`rules::resolve`].
+#[must_use]
+pub fn read(document: &str, options: &Options<'_>) -> Read {
+    let mut errors = Vec::new();
+    let table = find(document, options, &mut errors);
+    Read { table, errors }
+}
+
+fn find(document: &str, options: &Options<'_>, errors: &mut Vec<TableError>) -> Option<Table> {
     if !matches!(options.width, 8 | 16 | 32 | 64 | 128) {
-        return Err(alloc::vec![TableError::new(
+        errors.push(TableError::new(
             0,
             ErrorKind::UnsupportedWidth {
                 width: options.width,
             },
-        )]);
+        ));
+        return None;
     }
     let outline = markdown::outline(document);
-    let block = find_table(&outline, options).map_err(|e| alloc::vec![e])?;
+    let block = match find_table(&outline, options) {
+        Ok(block) => block,
+        Err(err) => {
+            errors.push(err);
+            return None;
+        }
+    };
     let heading = block
         .heading
         .and_then(|i| outline.headings.get(i))
         .map(|h| h.text.clone());
-    let (table, mut errors) = build::table(block, heading, options);
+    let read_cleanly = errors.is_empty();
+    let table = build::table(block, heading, options, errors)?;
     if let Some(lock) = options.lock {
-        errors.extend(lock::errors(lock, &table, errors.is_empty()));
+        let complete = read_cleanly && errors.is_empty();
+        errors.extend(lock::errors(lock, &table, complete));
         errors.sort_by_key(|e| e.line);
     }
-    if errors.is_empty() {
-        Ok(table)
-    } else {
-        Err(errors)
+    Some(table)
+}
+
+impl Table {
+    /// The table as the rule engine takes it: each row with its value and line. A row that
+    /// covers several bits does so on purpose (Tox Mod's `SEND_MESSAGES = 0x0112`), so it is
+    /// composite.
+    #[must_use]
+    pub fn spec(&self, width: u32) -> rules::Spec {
+        let rows = self
+            .rows
+            .iter()
+            .map(|row| {
+                let mut draft =
+                    rules::Draft::new(row.name.clone(), rules::Assign::Value(row.value));
+                draft.composite = row.value.count_ones() > 1;
+                draft.reserved = row.reserved;
+                draft.line = row.line;
+                draft
+            })
+            .collect();
+        rules::Spec::new(width, rows)
+    }
+
+    /// The line of a place that [`rules::resolve`] reports: the row's, or the table's.
+    #[must_use]
+    pub fn line_of(&self, at: rules::At) -> usize {
+        match at {
+            rules::At::Row(i, _) => self.rows.get(i).map_or(self.line, |r| r.line),
+            _ => self.line,
+        }
     }
 }
 
@@ -491,14 +571,8 @@ fn in_section<'o, 'd>(
         .iter()
         .position(|h| h.text.trim().eq_ignore_ascii_case(wanted))
     else {
-        let suggestion = outline
-            .headings
-            .iter()
-            .map(|h| (name::distance(wanted, &h.text), h))
-            .filter(|(d, h)| *d <= (wanted.len().max(h.text.len()) / 3).max(2))
-            // Among headings as close, the one closest in letter case too.
-            .min_by_key(|&(d, h)| (d, name::distance_exact(wanted, &h.text)))
-            .map(|(_, h)| h.text.clone());
+        let headings = outline.headings.iter().map(|h| h.text.as_str());
+        let suggestion = closest(wanted, headings).map(String::from);
         return Err(TableError::new(
             1,
             ErrorKind::NoSuchSection {

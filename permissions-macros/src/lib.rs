@@ -1,17 +1,15 @@
 //! Procedural macros of the [`permissions`](https://docs.rs/permissions) crate.
 //!
 //! Use them through the facade crate; their documentation lives on its re-exports.
+//!
+//! Each macro is a folder of stages, from attributes to code: `derive/` for
+//! `#[derive(PermissionSet)]`, `requires/` for `#[requires]`. What both share (collected
+//! errors, "did you mean") is `ctxt.rs`.
 #![forbid(unsafe_code)]
 
-mod ast;
-mod attr;
-mod case;
-mod check;
 mod ctxt;
-mod expand;
-mod markdown;
-mod requirement;
-mod signature;
+mod derive;
+mod requires;
 
 use proc_macro::TokenStream;
 use syn::{DeriveInput, parse_macro_input};
@@ -20,11 +18,11 @@ use syn::{DeriveInput, parse_macro_input};
 #[proc_macro_derive(PermissionSet, attributes(permissions, permission))]
 pub fn derive_permission_set(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
-    expand::derive::derive(&input).into()
+    derive::derive(&input).into()
 }
 
 /// Guards a function with a permission requirement.
 #[proc_macro_attribute]
 pub fn requires(args: TokenStream, item: TokenStream) -> TokenStream {
-    expand::requires::requires(args.into(), item.into()).into()
+    requires::requires(args.into(), item.into()).into()
 }

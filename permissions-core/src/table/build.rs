@@ -1,132 +1,461 @@
-//! From a table block's rows (read by `columns`) to a checked table: the rules between rows.
+//! From a table block to rows: which column plays which role, and each body row read on its
+//! own into a name, a value, a description and metadata, or into its own error. The rules
+//! between rows are [`rules`](super::rules)'.
 
-use alloc::collections::BTreeSet;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use super::columns;
 use super::error::{ErrorKind, TableError};
-use super::markdown::Block;
-use super::{Options, Table, TableRow};
+use super::markdown::{Block, split_cells};
+use super::value::{self, CellError};
+use super::{Options, Table, TableRow, inline, name};
 
-/// Reads a table block's rows and checks the rules between them: the table of the good rows,
-/// and the error of every bad one, in document order. A row that cannot be read is left out
-/// of the checks between rows, so that no error is the consequence of another.
+/// What a column states about each row. A column's role is found by its header (see
+/// [`Role::headers`]), or given by [`Options::columns`] when the document uses other words.
+///
+/// ```
+/// use permissions_core::table::Role;
+///
+/// assert_eq!(Role::from_key("description"), Some(Role::Description));
+/// assert_eq!(Role::Position.key(), "position");
+/// assert!(Role::Name.headers().contains(&"permission"));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Role {
+    /// The row's name (`Permission`, `Flag`, `Name`).
+    Name,
+    /// The row's value: hex, decimal, binary, `1 << n` (`Value`).
+    Value,
+    /// The number of the row's bit, `31` (`Bit Number`, `Bit`).
+    Bit,
+    /// The row's bit as a binary string, leftmost digit highest (`Bit Position`).
+    Position,
+    /// The row's description (`Description`).
+    Description,
+}
+
+impl Role {
+    /// Every role, in the order of [`Role::key`]'s documentation.
+    pub const ALL: [Role; 5] = [
+        Role::Name,
+        Role::Value,
+        Role::Bit,
+        Role::Position,
+        Role::Description,
+    ];
+
+    /// The role's key in `columns(name = "..", value = "..", bit = "..", position = "..",
+    /// description = "..")`.
+    #[must_use]
+    pub const fn key(self) -> &'static str {
+        match self {
+            Role::Name => "name",
+            Role::Value => "value",
+            Role::Bit => "bit",
+            Role::Position => "position",
+            Role::Description => "description",
+        }
+    }
+
+    /// The role a `columns(..)` key names.
+    #[must_use]
+    pub fn from_key(key: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|role| role.key() == key)
+    }
+
+    /// The headers that play this role when [`Options::columns`] does not say otherwise,
+    /// lower-cased (headers are compared case-insensitively, runs of spaces as one).
+    #[must_use]
+    pub const fn headers(self) -> &'static [&'static str] {
+        match self {
+            Role::Name => &["permission", "flag", "name"],
+            Role::Value => &["value"],
+            Role::Bit => &["bit number", "bit"],
+            Role::Position => &["bit position"],
+            Role::Description => &["description"],
+        }
+    }
+
+    /// What a cell of this column must look like, for error messages.
+    fn expected(self) -> &'static str {
+        match self {
+            Role::Bit => "a bit number such as `31`",
+            Role::Position => "a binary string such as `00001000`",
+            _ => "hex `0x..`, decimal, binary `0b..` or `1 << n`",
+        }
+    }
+
+    fn read(self, cell: &str) -> Result<u128, CellError> {
+        match self {
+            Role::Bit => value::bit_number(cell),
+            Role::Position => value::bit_position(cell),
+            _ => value::value(cell),
+        }
+    }
+
+    fn states_value(self) -> bool {
+        matches!(self, Role::Value | Role::Bit | Role::Position)
+    }
+}
+
+/// A header as compared: lower case, runs of whitespace as one space.
+fn key(header: &str) -> String {
+    let mut key = String::new();
+    for word in header.split_whitespace() {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+    }
+    key
+}
+
+/// What one column is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Role(Role),
+    /// Metadata whose every cell reads as a value, one at least written as a value is
+    /// (`1 << 5`, `0x20`): it restates the value and must agree with it.
+    Restates,
+    Meta,
+}
+
+/// The columns' roles, with the index of each single-role column.
+struct Columns {
+    headers: Vec<String>,
+    kinds: Vec<Kind>,
+    name: usize,
+    description: Option<usize>,
+    /// The value columns (`Value`, `Bit Number`, `Bit Position`, then restating ones), in
+    /// the order they appear.
+    values: Vec<(usize, Role)>,
+}
+
+impl Columns {
+    fn new(
+        headers: Vec<String>,
+        line: usize,
+        mapping: &[(Role, &str)],
+    ) -> Result<Columns, TableError> {
+        let keys: Vec<String> = headers.iter().map(|h| key(h)).collect();
+        let mut kinds = Vec::with_capacity(headers.len());
+        for k in &keys {
+            let mapped = mapping.iter().find(|(_, h)| key(h) == *k).map(|&(r, _)| r);
+            // A role given a header by the mapping is not recognized by its usual headers.
+            let usual = Role::ALL.into_iter().find(|r| {
+                r.headers().contains(&k.as_str()) && !mapping.iter().any(|(m, _)| m == r)
+            });
+            kinds.push(mapped.or(usual).map_or(Kind::Meta, Kind::Role));
+        }
+        if let Some((role, header)) = mapping.iter().find(|(_, h)| !keys.contains(&key(h))) {
+            return Err(TableError::new(
+                line,
+                ErrorKind::NoSuchColumn {
+                    role: role.key(),
+                    header: String::from(*header),
+                    columns: headers,
+                },
+            ));
+        }
+        let mut firsts: Vec<(Role, usize)> = Vec::new();
+        for (i, &kind) in kinds.iter().enumerate() {
+            let Kind::Role(role) = kind else { continue };
+            if let Some(&(_, first)) = firsts.iter().find(|&&(r, _)| r == role) {
+                return Err(TableError::new(
+                    line,
+                    ErrorKind::DuplicateColumn {
+                        first: header(&headers, first),
+                        second: header(&headers, i),
+                    },
+                ));
+            }
+            firsts.push((role, i));
+        }
+        let find = |role| firsts.iter().find(|&&(r, _)| r == role).map(|&(_, i)| i);
+        let name = find(Role::Name).ok_or(TableError::new(line, ErrorKind::NoNameColumn))?;
+        let description = find(Role::Description);
+        let values = kinds
+            .iter()
+            .enumerate()
+            .filter_map(|(i, kind)| match kind {
+                Kind::Role(r) if r.states_value() => Some((i, *r)),
+                _ => None,
+            })
+            .collect();
+        Ok(Columns {
+            headers,
+            kinds,
+            name,
+            description,
+            values,
+        })
+    }
+
+    /// Marks the metadata columns that restate the value (see [`Kind::Restates`]), when the
+    /// table has a value column for them to agree with.
+    fn find_restatements(&mut self, rows: &[(usize, Vec<String>)]) {
+        if self.values.is_empty() {
+            return;
+        }
+        for i in 0..self.kinds.len() {
+            if self.kinds.get(i) != Some(&Kind::Meta) {
+                continue;
+            }
+            let cells = rows
+                .iter()
+                .filter_map(|(_, cells)| cells.get(i))
+                .filter(|c| !c.is_empty());
+            let mut written_as_value = false;
+            let mut all_read = true;
+            let mut any = false;
+            for cell in cells {
+                any = true;
+                all_read &= value::value(cell).is_ok();
+                written_as_value |=
+                    cell.contains("<<") || cell.contains("0x") || cell.contains("0b");
+            }
+            if any && all_read && written_as_value {
+                if let Some(kind) = self.kinds.get_mut(i) {
+                    *kind = Kind::Restates;
+                }
+                self.values.push((i, Role::Value));
+            }
+        }
+    }
+}
+
+fn header(headers: &[String], i: usize) -> String {
+    headers.get(i).cloned().unwrap_or_default()
+}
+
+fn cell(cells: &[String], i: usize) -> String {
+    cells.get(i).cloned().unwrap_or_default()
+}
+
+/// Reads the rows of a table block, each checked on its own. A row that cannot be read is
+/// reported in `errors` and left out; a table whose header cannot be read gives `None`.
 pub(crate) fn table(
     block: &Block<'_>,
     heading: Option<String>,
     options: &Options<'_>,
-) -> (Table, Vec<TableError>) {
+    errors: &mut Vec<TableError>,
+) -> Option<Table> {
     let line = block.line();
-    let mut rows: Vec<TableRow> = Vec::new();
-    let mut errors = Vec::new();
-    let headers = match columns::read(block, options) {
-        Ok(read) => {
-            let mut seen = Seen::default();
-            for row in read.rows {
-                let checked = row.and_then(|row| {
-                    if seen.may_clash(&row) {
-                        check_against(&rows, &row)?;
-                    }
-                    Ok(row)
-                });
-                match checked {
-                    Ok(row) => {
-                        seen.add(&row);
-                        rows.push(row);
-                    }
-                    Err(err) => errors.push(err),
-                }
-            }
-            if rows.is_empty() && errors.is_empty() {
-                errors.push(TableError::new(line, ErrorKind::NoRows));
-            }
-            read.headers
-        }
+    let read = match read(block, options) {
+        Ok(read) => read,
         Err(err) => {
             errors.push(err);
-            Vec::new()
+            return None;
         }
     };
-    let table = Table {
+    if read.rows.is_empty() {
+        errors.push(TableError::new(line, ErrorKind::NoRows));
+        return None;
+    }
+    let mut rows = Vec::with_capacity(read.rows.len());
+    for row in read.rows {
+        match row {
+            Ok(row) => rows.push(row),
+            Err(err) => errors.push(err),
+        }
+    }
+    Some(Table {
         heading,
         line,
-        columns: headers,
+        columns: read.headers,
         rows,
+    })
+}
+
+/// A table read: its header cells, and each body row or the error that row holds.
+struct Read {
+    headers: Vec<String>,
+    rows: Vec<Result<TableRow, TableError>>,
+}
+
+/// Reads a table block's header, then each body row on its own.
+///
+/// # Errors
+///
+/// An error about the table as a whole: its columns. Errors of single rows are in
+/// [`Read::rows`].
+fn read(block: &Block<'_>, options: &Options<'_>) -> Result<Read, TableError> {
+    let line = block.line();
+    let mut lines = block.lines.iter();
+    let headers: Vec<String> = lines
+        .next()
+        .map(|&(_, text)| split_cells(text).iter().map(|c| inline::text(c)).collect())
+        .unwrap_or_default();
+    let width = headers.len();
+    // The delimiter row, whose cell count the outline checked.
+    lines.next();
+    let mut columns = Columns::new(headers, line, options.columns)?;
+    if columns.values.is_empty() && !options.auto_bits {
+        return Err(TableError::new(line, ErrorKind::NoValueColumn));
+    }
+    let raw: Vec<(usize, Vec<String>)> = lines
+        .map(|&(n, text)| {
+            // GFM: missing cells are empty, and excess cells are not shown.
+            let mut cells = split_cells(text);
+            if cells.len() < width {
+                cells.resize(width, String::new());
+            }
+            (n, cells)
+        })
+        .collect();
+    let texts: Vec<(usize, Vec<String>)> = raw
+        .iter()
+        .map(|(n, cells)| (*n, cells.iter().map(|c| inline::text(c)).collect()))
+        .collect();
+    columns.find_restatements(&texts);
+    let rows = raw
+        .iter()
+        .zip(texts)
+        .enumerate()
+        .map(|(index, ((n, raw), (_, cells)))| {
+            hidden(raw, width, *n)?;
+            row(&columns, raw, cells, *n, index, options.width)
+        })
+        .collect();
+    Ok(Read {
+        headers: columns.headers,
+        rows,
+    })
+}
+
+/// Excess cells are fine when empty (`| a | b | |`). Text in one is text that GitHub does not
+/// show, almost always after a `|` that was meant to be escaped: an error.
+fn hidden(raw: &[String], width: usize, line: usize) -> Result<(), TableError> {
+    let excess = raw.get(width..).unwrap_or_default();
+    if excess.iter().all(String::is_empty) {
+        return Ok(());
+    }
+    Err(TableError::new(
+        line,
+        ErrorKind::MalformedRow {
+            expected: width,
+            found: raw.len(),
+            hidden: excess.join(" | "),
+        },
+    ))
+}
+
+/// Reads one row; `index` is its place among the body rows, which numbers it when the
+/// table has no value column.
+fn row(
+    columns: &Columns,
+    raw: &[String],
+    cells: Vec<String>,
+    line: usize,
+    index: usize,
+    width: u32,
+) -> Result<TableRow, TableError> {
+    let fail = |kind| Err(TableError::new(line, kind));
+    let raw_name = cell(raw, columns.name);
+    let unwrapped = inline::name(&raw_name);
+    if let Some(markup) = unwrapped.markup {
+        return fail(ErrorKind::MarkupInName {
+            cell: raw_name,
+            markup,
+        });
+    }
+    let label = unwrapped.text;
+    let name = name::normalize(&label);
+    if label.is_empty() {
+        return fail(ErrorKind::EmptyName);
+    }
+    if !name::is_identifier(&name) {
+        return fail(ErrorKind::InvalidName {
+            label,
+            normalized: name,
+        });
+    }
+
+    let value = if columns.values.is_empty() {
+        match u32::try_from(index) {
+            Ok(bit) if bit < width => 1u128 << bit,
+            _ => return fail(ErrorKind::NoFreeBit { name, width }),
+        }
+    } else {
+        agreed_value(columns, &cells, line, width)?
     };
-    (table, errors)
+
+    let description = columns
+        .description
+        .map(|i| cell(&cells, i))
+        .unwrap_or_default();
+    let meta = cells
+        .into_iter()
+        .zip(columns.headers.iter().zip(&columns.kinds))
+        .filter(|(_, (_, kind))| matches!(kind, Kind::Meta | Kind::Restates))
+        .map(|(cell, (header, _))| (header.clone(), cell))
+        .collect();
+    Ok(TableRow {
+        line,
+        reserved: name::is_reserved(&name),
+        name,
+        label,
+        value,
+        description,
+        meta,
+    })
 }
 
-/// What the rows so far use, so that a row that clashes with none of them is accepted
-/// without comparing it with each one.
-#[derive(Default)]
-struct Seen {
-    names: BTreeSet<String>,
-    values: BTreeSet<u128>,
-    reserved: u128,
-    used: u128,
-}
-
-impl Seen {
-    /// Whether [`check_against`] may find a clash: `false` means it certainly does not.
-    fn may_clash(&self, row: &TableRow) -> bool {
-        self.values.contains(&row.value)
-            || if row.reserved {
-                row.value & self.used != 0
-            } else {
-                row.value & self.reserved != 0 || self.names.contains(&row.name)
+/// The row's value, read from every value column, which must agree.
+fn agreed_value(
+    columns: &Columns,
+    cells: &[String],
+    line: usize,
+    width: u32,
+) -> Result<u128, TableError> {
+    let fail = |kind| Err(TableError::new(line, kind));
+    let mut agreed: Option<(usize, u128)> = None;
+    for &(i, role) in &columns.values {
+        let column = header(&columns.headers, i);
+        let text = cell(cells, i);
+        if columns.kinds.get(i) == Some(&Kind::Restates) && text.is_empty() {
+            continue;
+        }
+        let value = match role.read(&text) {
+            Ok(value) => value,
+            Err(CellError::Empty) => return fail(ErrorKind::EmptyCell { column }),
+            Err(CellError::Invalid) => {
+                return fail(ErrorKind::InvalidValue {
+                    column,
+                    cell: text,
+                    expected: role.expected(),
+                });
             }
-    }
-
-    fn add(&mut self, row: &TableRow) {
-        self.values.insert(row.value);
-        if row.reserved {
-            self.reserved |= row.value;
-        } else {
-            self.used |= row.value;
-            self.names.insert(row.name.clone());
+            Err(CellError::TooLarge(bit)) => {
+                return fail(ErrorKind::BeyondWidth {
+                    bit,
+                    cell: text,
+                    width,
+                });
+            }
+            Err(CellError::Disagree(first, second)) => {
+                return fail(ErrorKind::FormsDisagree {
+                    column,
+                    cell: text,
+                    first,
+                    second,
+                });
+            }
+        };
+        match agreed {
+            None => agreed = Some((i, value)),
+            Some((first, first_value)) if first_value != value => {
+                return fail(ErrorKind::ColumnsDisagree {
+                    first: header(&columns.headers, first),
+                    first_value,
+                    second: column,
+                    second_value: value,
+                });
+            }
+            Some(_) => {}
         }
     }
-}
-
-/// Checks a new row against the rows before it: names and values are unique, and no
-/// permission shares a bit with a reserved row. Overlapping values are allowed: a composite
-/// row (Tox Mod's `SEND_MESSAGES = 0x0112`) covers others on purpose.
-fn check_against(before: &[TableRow], row: &TableRow) -> Result<(), TableError> {
-    let fail = |kind| Err(TableError::new(row.line, kind));
-    for other in before {
-        let shared = other.value & row.value;
-        match (other.reserved, row.reserved) {
-            (false, false) if other.name == row.name => {
-                return fail(ErrorKind::DuplicateName {
-                    name: row.name.clone(),
-                    first: other.line,
-                });
-            }
-            (true, false) if shared != 0 => {
-                return fail(ErrorKind::UsesReservedBits {
-                    name: row.name.clone(),
-                    bits: shared,
-                    reserved: other.line,
-                });
-            }
-            (false, true) if shared != 0 => {
-                return fail(ErrorKind::ReservesUsedBits {
-                    bits: shared,
-                    other: other.name.clone(),
-                    first: other.line,
-                });
-            }
-            _ if other.value == row.value => {
-                return fail(ErrorKind::DuplicateValue {
-                    name: row.name.clone(),
-                    value: row.value,
-                    other: other.name.clone(),
-                    first: other.line,
-                });
-            }
-            _ => {}
-        }
-    }
-    Ok(())
+    agreed
+        .map(|(_, value)| value)
+        .ok_or(TableError::new(line, ErrorKind::NoValueColumn))
 }

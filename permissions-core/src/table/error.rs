@@ -17,8 +17,8 @@ use core::fmt;
 /// let err = table::parse(doc, &Options::new()).unwrap_err();
 /// assert_eq!(err.line, 4);
 /// assert!(matches!(err.kind, ErrorKind::DuplicateName { first: 3, .. }));
-/// assert_eq!(err.to_string(), "line 4: duplicate name `BAN_MEMBERS` (first on line 3)");
-/// assert_eq!(err.kind.to_string(), "duplicate name `BAN_MEMBERS` (first on line 3)");
+/// assert_eq!(err.to_string(), "line 4: two rows are named `BAN_MEMBERS` (the first on line 3)");
+/// assert_eq!(err.kind.to_string(), "two rows are named `BAN_MEMBERS` (the first on line 3)");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
@@ -32,7 +32,9 @@ pub struct TableError {
 }
 
 impl TableError {
-    pub(crate) const fn new(line: usize, kind: ErrorKind) -> Self {
+    /// An error on `line` (0: about the options, not the document).
+    #[must_use]
+    pub const fn new(line: usize, kind: ErrorKind) -> Self {
         TableError { line, kind }
     }
 }
@@ -171,22 +173,35 @@ pub enum ErrorKind {
         second_value: u128,
     },
     /// A row's value is zero.
-    ZeroValue {
-        /// The column's header.
-        column: String,
-    },
-    /// A value has a bit beyond the set's width.
+    ZeroValue,
+    /// A cell's value is too large to read at all (a decimal number beyond 128 bits, a bit
+    /// number beyond 127).
     BeyondWidth {
-        /// The highest bit of the value, when it is known (it is not for a decimal number
-        /// beyond 128 bits).
+        /// The highest bit of the value, when it is known.
         bit: Option<u32>,
         /// The cell, unwrapped.
         cell: String,
         /// The set's width in bits.
         width: u32,
     },
-    /// Numbering the rows in order ran out of bits.
+    /// A row's bit number is not below the set's width.
+    BitBeyondWidth {
+        /// The bit number.
+        bit: u32,
+        /// The set's width in bits.
+        width: u32,
+    },
+    /// A row's value has bits beyond the set's width.
+    ValueBeyondWidth {
+        /// The value.
+        value: u128,
+        /// The set's width in bits.
+        width: u32,
+    },
+    /// No bit is left for a row that takes the next free one.
     NoFreeBit {
+        /// The row's name.
+        name: String,
         /// The set's width in bits.
         width: u32,
     },
@@ -194,18 +209,29 @@ pub enum ErrorKind {
     DuplicateName {
         /// The name.
         name: String,
-        /// The line of the first row with it.
+        /// The line of the first row with it; 0 for a row written in Rust.
         first: usize,
+        /// The Rust variant of the first row with it, if it has one.
+        variant: Option<String>,
     },
-    /// Two rows have the same value.
+    /// Two rows have the same value, and `aliases` is off.
     DuplicateValue {
-        /// This row's name.
-        name: String,
         /// The value.
         value: u128,
         /// The name of the first row with it.
         other: String,
-        /// The line of the first row with it.
+        /// The line of the first row with it; 0 for a row written in Rust.
+        first: usize,
+    },
+    /// A row's value shares bits with an earlier row's, and neither is `composite`.
+    Overlap {
+        /// This row's value.
+        value: u128,
+        /// The earlier row's name.
+        other: String,
+        /// The earlier row's value.
+        other_value: u128,
+        /// The line of the earlier row; 0 for a row written in Rust.
         first: usize,
     },
     /// A permission uses bits that an earlier "Not Used" / "Reserved" row keeps free.
@@ -250,6 +276,36 @@ pub enum ErrorKind {
         other: String,
         /// The line of the permission.
         first: usize,
+    },
+    /// `implies`, `default` or `bypass` names no row.
+    UnknownRow {
+        /// The key: `implies`, `default` or `bypass`.
+        key: &'static str,
+        /// The name as written.
+        name: String,
+        /// The closest row name, if one is close.
+        suggestion: Option<String>,
+    },
+    /// A row implies itself through a cycle of `implies`.
+    ImpliesCycle {
+        /// The row's name.
+        name: String,
+    },
+    /// `bypass = ..` holds a value rather than a row's name.
+    BypassValue,
+    /// A bypass row has several bits.
+    BypassNotSingleBit {
+        /// The row's name.
+        name: String,
+        /// Its bits.
+        value: u128,
+    },
+    /// A value of `default = ..` has bits that no row declares.
+    UndeclaredBits {
+        /// The key: `default`.
+        key: &'static str,
+        /// The bits no row declares.
+        bits: u128,
     },
 }
 
@@ -400,8 +456,8 @@ impl fmt::Display for ErrorKind {
                 Bits(*first_value),
                 Bits(*second_value)
             ),
-            ErrorKind::ZeroValue { column } => {
-                write!(f, "`{column}` is zero: a permission needs at least one bit")
+            ErrorKind::ZeroValue => {
+                f.write_str("a row's value cannot be 0: it would be held by everyone")
             }
             ErrorKind::BeyondWidth { bit, cell, width } => {
                 match bit {
@@ -410,23 +466,55 @@ impl fmt::Display for ErrorKind {
                 }
                 write!(f, " is beyond the {width} bits of `u{width}`")
             }
-            ErrorKind::NoFreeBit { width } => {
-                write!(
-                    f,
-                    "no free bit left: all {width} bits of `u{width}` are taken"
-                )
+            ErrorKind::BitBeyondWidth { bit, width } => write!(
+                f,
+                "bit {bit} is beyond `u{width}`, whose bits are 0 to {}",
+                width.saturating_sub(1)
+            ),
+            ErrorKind::ValueBeyondWidth { value, width } => {
+                write!(f, "value {} does not fit in `u{width}`", Bits(*value))
             }
-            ErrorKind::DuplicateName { name, first } => {
-                write!(f, "duplicate name `{name}` (first on line {first})")
+            ErrorKind::NoFreeBit { name, width } => write!(
+                f,
+                "more rows than bits: no bit of `u{width}` is left for `{name}`; use a wider set"
+            ),
+            ErrorKind::DuplicateName {
+                name,
+                first,
+                variant,
+            } => {
+                write!(f, "two rows are named `{name}`")?;
+                match variant {
+                    Some(variant) => write!(
+                        f,
+                        " (the first is `{variant}`); rename one with `#[permission(name = \"..\")]`"
+                    ),
+                    None => write!(f, "{}", Line(" (the first on line ", *first, ")")),
+                }
             }
             ErrorKind::DuplicateValue {
-                name,
                 value,
                 other,
                 first,
             } => write!(
                 f,
-                "duplicate value {value:#x} for `{name}` (`{other}` on line {first} has it too)"
+                "duplicate value {}: `{other}`{} has it too; if this row is another name for \
+                 `{other}`, add `aliases` to the table's options",
+                Bits(*value),
+                Line(" on line ", *first, "")
+            ),
+            ErrorKind::Overlap {
+                value,
+                other,
+                other_value,
+                first,
+            } => write!(
+                f,
+                "value {} overlaps `{other}`{} ({}); mark the row `composite` if it covers \
+                 `{other}` on purpose",
+                Hex(*value),
+                Line(" on line ", *first, ""),
+                Hex(*other_value),
             ),
             ErrorKind::UsesReservedBits {
                 name,
@@ -434,7 +522,8 @@ impl fmt::Display for ErrorKind {
                 reserved,
             } => write!(
                 f,
-                "`{name}` uses bits {bits:#x}, which the row on line {reserved} reserves"
+                "`{name}` uses bits {}, which the row on line {reserved} reserves",
+                Hex(*bits)
             ),
             ErrorKind::LockChanged { name, locked, now } => write!(
                 f,
@@ -459,8 +548,32 @@ impl fmt::Display for ErrorKind {
             }
             ErrorKind::ReservesUsedBits { bits, other, first } => write!(
                 f,
-                "this row reserves bits {bits:#x}, which `{other}` on line {first} uses"
+                "this row reserves bits {}, which `{other}` on line {first} uses",
+                Hex(*bits)
             ),
+            ErrorKind::UnknownRow {
+                key,
+                name,
+                suggestion,
+            } => {
+                write!(f, "`{key}` names an unknown row `{name}`")?;
+                match suggestion {
+                    Some(s) => write!(f, "; did you mean `{s}`?"),
+                    None => Ok(()),
+                }
+            }
+            ErrorKind::ImpliesCycle { name } => {
+                write!(f, "`{name}` implies itself through a cycle of `implies`")
+            }
+            ErrorKind::BypassValue => f.write_str("`bypass = ..` takes row names, not values"),
+            ErrorKind::BypassNotSingleBit { name, value } => write!(
+                f,
+                "a `bypass` row must be a single bit, but `{name}` is {}",
+                Hex(*value)
+            ),
+            ErrorKind::UndeclaredBits { key, bits } => {
+                write!(f, "`{key}` has bits that no row declares: {}", Hex(*bits))
+            }
         }
     }
 }
@@ -470,10 +583,31 @@ struct Bits(u128);
 
 impl fmt::Display for Bits {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:#x}", self.0)?;
+        write!(f, "{}", Hex(self.0))?;
         if self.0.is_power_of_two() {
             write!(f, " (bit {})", self.0.trailing_zeros())?;
         }
         Ok(())
+    }
+}
+
+/// A value in hex, at least four digits: `0x0112`, `0x80000000`.
+struct Hex(u128);
+
+impl fmt::Display for Hex {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:#06x}", self.0)
+    }
+}
+
+/// `before line after` when the line is known (not 0), nothing otherwise.
+struct Line(&'static str, usize, &'static str);
+
+impl fmt::Display for Line {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.1 {
+            0 => Ok(()),
+            line => write!(f, "{}{line}{}", self.0, self.2),
+        }
     }
 }

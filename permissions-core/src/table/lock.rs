@@ -30,8 +30,8 @@ use super::{Table, name, value};
 /// let options = Options::new().with_auto_bits(true).with_lock(&lock);
 /// let errors = table::parse_all(edited, &options).unwrap_err();
 /// assert_eq!(errors.len(), 2);
-/// assert_eq!(errors[0].to_string(), "line 4: `PUBLIC` is locked at 0x1 (bit 0) but the table \
-///     gives 0x2 (bit 1): a stored value would change meaning; restore the row's value, or \
+/// assert_eq!(errors[0].to_string(), "line 4: `PUBLIC` is locked at 0x0001 (bit 0) but the table \
+///     gives 0x0002 (bit 1): a stored value would change meaning; restore the row's value, or \
 ///     update the lock on purpose");
 /// # Ok::<(), permissions_core::table::TableError>(())
 /// ```

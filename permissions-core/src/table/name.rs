@@ -62,43 +62,6 @@ pub(crate) fn is_reserved(name: &str) -> bool {
     matches!(name, "NOT_USED" | "RESERVED" | "UNUSED")
 }
 
-/// The Levenshtein distance between two strings, compared case-insensitively.
-pub(crate) fn distance(a: &str, b: &str) -> usize {
-    levenshtein(
-        a.chars().flat_map(char::to_lowercase),
-        b.chars().flat_map(char::to_lowercase),
-    )
-}
-
-/// The Levenshtein distance between two strings, letter case included.
-pub(crate) fn distance_exact(a: &str, b: &str) -> usize {
-    levenshtein(a.chars(), b.chars())
-}
-
-fn levenshtein(a: impl Iterator<Item = char>, b: impl Iterator<Item = char>) -> usize {
-    let b: alloc::vec::Vec<char> = b.collect();
-    let mut row: alloc::vec::Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.enumerate() {
-        let mut diagonal = i;
-        if let Some(first) = row.first_mut() {
-            *first = i + 1;
-        }
-        for (j, &cb) in b.iter().enumerate() {
-            let above = row.get(j + 1).copied().unwrap_or(usize::MAX);
-            let left = row.get(j).copied().unwrap_or(usize::MAX);
-            let cost = diagonal + usize::from(ca != cb);
-            let best = cost
-                .min(above.saturating_add(1))
-                .min(left.saturating_add(1));
-            diagonal = above;
-            if let Some(cell) = row.get_mut(j + 1) {
-                *cell = best;
-            }
-        }
-    }
-    row.last().copied().unwrap_or(0)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -172,14 +135,5 @@ mod tests {
         }
         assert!(!is_reserved(&normalize("Used")));
         assert!(!is_reserved(&normalize("Reserved Words")));
-    }
-
-    #[test]
-    fn distances() {
-        assert_eq!(distance("Guild Permission", "guild permissions"), 1);
-        assert_eq!(distance("", "abc"), 3);
-        assert_eq!(distance("kitten", "sitting"), 3);
-        assert_eq!(distance("same", "SAME"), 0);
-        assert_eq!(distance_exact("same", "SAME"), 4);
     }
 }

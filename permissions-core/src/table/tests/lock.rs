@@ -60,7 +60,7 @@ fn a_row_inserted_in_the_middle_fails_on_every_renumbered_row() {
         got.first(),
         Some(&(
             16,
-            "`PROXY` is locked at 0x10 (bit 4) but the table gives 0x20 (bit 5): a stored value \
+            "`PROXY` is locked at 0x0010 (bit 4) but the table gives 0x0020 (bit 5): a stored value \
              would change meaning; restore the row's value, or update the lock on purpose"
                 .to_string()
         ))
@@ -105,7 +105,7 @@ fn an_edited_value_or_a_dropped_name_fails() {
     assert_eq!((err.line, err.kind.key()), (1, Some("lock")));
     assert_eq!(
         err.kind.to_string(),
-        "`SEND_MESSAGES` (locked at 0x112 on line 2 of the lock) is no longer in the table: a \
+        "`SEND_MESSAGES` (locked at 0x0112 on line 2 of the lock) is no longer in the table: a \
          stored value would lose it; restore the row, or update the lock on purpose"
     );
     // A name turned into a reserved row is gone as a permission.

@@ -72,7 +72,7 @@ fn seed_001_does_not_fit_in_eight_bits() {
     assert_eq!(err.line, 21);
     assert_eq!(
         err.to_string(),
-        "line 21: bit 8 is beyond the 8 bits of `u8`"
+        "line 21: value 0x0100 (bit 8) does not fit in `u8`"
     );
 }
 

@@ -180,7 +180,7 @@ fn every_role_can_be_mapped() {
     );
     assert_eq!(
         err.kind.to_string(),
-        "columns disagree: `Index` gives 0x4 (bit 2) but `Binary` gives 0x2 (bit 1)"
+        "columns disagree: `Index` gives 0x0004 (bit 2) but `Binary` gives 0x0002 (bit 1)"
     );
 }
 
@@ -296,7 +296,7 @@ fn a_column_that_restates_the_value_must_agree() {
     let err = error(&wrong, &Options::new().with_width(16));
     assert_eq!(
         err.to_string(),
-        "line 4: columns disagree: `Value` gives 0x200 (bit 9) but `Bitwise` gives 0x400 (bit 10)"
+        "line 4: columns disagree: `Value` gives 0x0200 (bit 9) but `Bitwise` gives 0x0400 (bit 10)"
     );
     // A column whose cells do not all read as values is plain metadata.
     let notes = doc.replace("`1 << 9`", "see 0x0200");
@@ -321,9 +321,10 @@ fn every_bad_row_is_reported_once() {
         got,
         [
             (4, "cannot read `Value` cell `ten`: expected hex `0x..`, decimal, binary `0b..` or `1 << n`".to_string()),
-            (5, "duplicate name `ADMINISTRATOR` (first on line 3)".to_string()),
-            (6, "`Value` is zero: a permission needs at least one bit".to_string()),
-            (8, "duplicate value 0x1 for `SEND_MESSAGES` (`ADMINISTRATOR` on line 3 has it too)".to_string()),
+            (5, "two rows are named `ADMINISTRATOR` (the first on line 3)".to_string()),
+            (6, "a row's value cannot be 0: it would be held by everyone".to_string()),
+            (8, "duplicate value 0x0001 (bit 0): `ADMINISTRATOR` on line 3 has it too; if this \
+                 row is another name for `ADMINISTRATOR`, add `aliases` to the table's options".to_string()),
         ]
     );
     // `parse` gives the first.

@@ -3,20 +3,19 @@
 //! Each row keeps the tokens it came from, so that every check can point at the offending
 //! token: a variant, a `value = ..` literal, an `implies(..)` name.
 
-use proc_macro2::Span;
-use syn::{Data, DeriveInput, Fields, Ident, LitInt, Visibility};
+use proc_macro2::{Span, TokenStream};
+use syn::{Data, DeriveInput, Fields, Ident, LitStr, Visibility};
 
-use crate::attr::{self, Bits};
-use crate::case::screaming_snake;
+use super::attr::{self, Bits};
 use crate::ctxt::Ctxt;
 
 /// How a row gets its bits.
 pub enum Assign {
-    /// `bit = N`
-    Bit(u32, LitInt),
-    /// `value = LIT`
-    Value(u128, LitInt),
-    /// A value read from a document; errors point at `span` and name the line.
+    /// `bit = N`, and its tokens.
+    Bit(u32, TokenStream),
+    /// `value = LIT`, and its tokens.
+    Value(u128, TokenStream),
+    /// A value read from a document; errors point at the document and name the line.
     Documented(u128),
     /// Neither: the next free bit.
     Auto,
@@ -28,16 +27,20 @@ pub struct Row {
     /// The generated constant's name, SCREAMING_SNAKE_CASE.
     pub name: String,
     pub assign: Assign,
+    /// `name = ".."`, when the row's name is given.
+    pub name_lit: Option<LitStr>,
     pub implies: Vec<Ident>,
     pub composite: bool,
     pub bypass: Option<Span>,
+    /// A document's "Not Used" row: it only reserves its bits.
+    pub reserved: bool,
     pub description: String,
     /// Extra columns of a Markdown table.
     pub meta: Vec<(String, String)>,
     /// Where errors about this row point.
     pub span: Span,
-    /// "file.md:23: " for rows read from a document, so messages name the line.
-    pub origin: String,
+    /// The row's line in its document; 0 for a variant.
+    pub line: usize,
 }
 
 pub enum Form {
@@ -56,13 +59,24 @@ pub struct Container {
     pub rows: Vec<Row>,
     /// Whether every variant is a plain unit variant, so the enum's helpers can be generated.
     pub unit_variants: bool,
-    /// Bits reserved by "Not Used" rows of a document.
-    pub reserved: u128,
+    /// Where the newtype form's rows come from, once read.
+    pub document: Option<super::document::Document>,
 }
 
 impl Container {
     pub fn from_input(cx: &mut Ctxt, input: &DeriveInput) -> Option<Container> {
-        let attrs = attr::container(cx, &input.attrs);
+        let form = match &input.data {
+            Data::Enum(_) => attr::Form::Enum,
+            Data::Struct(_) => attr::Form::Markdown,
+            Data::Union(data) => {
+                cx.spanned(
+                    data.union_token,
+                    "`#[derive(PermissionSet)]` takes a fieldless enum or a newtype struct over an unsigned integer, not a union",
+                );
+                return None;
+            }
+        };
+        let attrs = attr::container(cx, &input.attrs, form);
         if input.generics.lt_token.is_some() || input.generics.where_clause.is_some() {
             cx.spanned(
                 &input.generics,
@@ -72,20 +86,25 @@ impl Container {
         }
         match &input.data {
             Data::Enum(data) => {
-                if let Some(lit) = attrs.markdown.as_ref().or(attrs.markdown_str.as_ref()) {
-                    cx.spanned(
-                        lit,
-                        "a Markdown table goes on a newtype struct such as `struct GuildPermissions(u32);`, not on an enum",
-                    );
-                }
                 let bits = attrs.bits.unwrap_or(Bits {
                     width: 32,
                     ident: "u32",
-                    span: Span::call_site(),
                 });
-                let set = attrs.set.clone().unwrap_or_else(|| {
-                    Ident::new(&format!("{}s", input.ident), input.ident.span())
-                });
+                let default_set = Ident::new(&format!("{}s", input.ident), input.ident.span());
+                let set = match &attrs.set {
+                    // The enum's own name: the struct would clash with it everywhere.
+                    Some(set) if *set == input.ident => {
+                        cx.spanned(
+                            set,
+                            format!(
+                                "`set = {set}` is the enum's own name; the set needs a name of its own, such as `{default_set}`"
+                            ),
+                        );
+                        default_set
+                    }
+                    Some(set) => set.clone(),
+                    None => default_set,
+                };
                 let rows = data.variants.iter().map(|v| variant_row(cx, v)).collect();
                 let unit_variants = data
                     .variants
@@ -101,20 +120,11 @@ impl Container {
                     attrs,
                     rows,
                     unit_variants,
-                    reserved: 0,
+                    document: None,
                 })
             }
             Data::Struct(data) => {
                 let bits = newtype_bits(cx, &data.fields, &input.ident)?;
-                if let Some(set) = &attrs.set {
-                    cx.spanned(set, "`set = ..` names the generated struct of the enum form; here the struct is the set");
-                }
-                if let Some(b) = attrs.bits {
-                    cx.at(
-                        b.span,
-                        "`bits` comes from the struct's field here; remove `bits = ..`",
-                    );
-                }
                 Some(Container {
                     vis: input.vis.clone(),
                     set: input.ident.clone(),
@@ -123,16 +133,10 @@ impl Container {
                     attrs,
                     rows: Vec::new(),
                     unit_variants: true,
-                    reserved: 0,
+                    document: None,
                 })
             }
-            Data::Union(data) => {
-                cx.spanned(
-                    data.union_token,
-                    "`#[derive(PermissionSet)]` takes a fieldless enum or a newtype struct over an unsigned integer, not a union",
-                );
-                None
-            }
+            Data::Union(_) => None,
         }
     }
 }
@@ -174,11 +178,21 @@ fn variant_row(cx: &mut Ctxt, variant: &syn::Variant) -> Row {
     }
     let derived = screaming_snake(&variant.ident.to_string());
     let name = match &attrs.name {
-        Some(lit) if syn::parse_str::<Ident>(&lit.value()).is_ok() => lit.value(),
+        // A plain identifier: not a keyword, and not raw (`r#fn`), which no constant of a
+        // bitflags type can be named.
+        Some(lit)
+            if !lit.value().starts_with("r#") && syn::parse_str::<Ident>(&lit.value()).is_ok() =>
+        {
+            lit.value()
+        }
         Some(lit) => {
             cx.spanned(
                 lit,
-                format!("`name = {:?}` is not a Rust identifier", lit.value()),
+                format!(
+                    "`name = {:?}` is not a constant's name: write a plain identifier such as `\"{}\"`",
+                    lit.value(),
+                    suggested_name(&lit.value())
+                ),
             );
             derived
         }
@@ -192,15 +206,32 @@ fn variant_row(cx: &mut Ctxt, variant: &syn::Variant) -> Row {
     Row {
         variant: Some(variant.ident.clone()),
         name,
+        name_lit: attrs.name,
         assign,
         implies: attrs.implies,
         composite: attrs.composite.is_some(),
         bypass: attrs.bypass,
+        reserved: false,
         description: doc_text(&variant.attrs),
         meta: Vec::new(),
         span: variant.ident.span(),
-        origin: String::new(),
+        line: 0,
     }
+}
+
+/// What a name that is no identifier could be: `r#fn` gives `FN`.
+fn suggested_name(written: &str) -> String {
+    match screaming_snake(written) {
+        name if name.is_empty() => "NAME".to_owned(),
+        name if name.starts_with(|c: char| c.is_ascii_digit()) => format!("_{name}"),
+        name => name,
+    }
+}
+
+/// A variant's name in SCREAMING_SNAKE_CASE, by the same normalization that reads document
+/// labels, so that `ViewAuditLogs` and "View Audit Logs" agree.
+pub fn screaming_snake(ident: &str) -> String {
+    permissions_core::table::normalize_name(ident.trim_start_matches("r#"))
 }
 
 /// The doc comment's lines, trimmed and joined with spaces; paragraphs with a blank line.
@@ -231,4 +262,20 @@ fn doc_text(attrs: &[syn::Attribute]) -> String {
         }
     }
     out.trim_end().to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::screaming_snake;
+
+    #[test]
+    fn converts_variant_names() {
+        assert_eq!(screaming_snake("ViewPublicLogs"), "VIEW_PUBLIC_LOGS");
+        assert_eq!(screaming_snake("Administrator"), "ADMINISTRATOR");
+        assert_eq!(screaming_snake("HTTPServer"), "HTTP_SERVER");
+        assert_eq!(screaming_snake("Level2Admin"), "LEVEL2_ADMIN");
+        assert_eq!(screaming_snake("SEND_MESSAGES"), "SEND_MESSAGES");
+        assert_eq!(screaming_snake("ExecPurgeCmd"), "EXEC_PURGE_CMD");
+        assert_eq!(screaming_snake("r#Type"), "TYPE");
+    }
 }

@@ -1,36 +1,16 @@
-//! `#[derive(PermissionSet)]`: the set struct (enum form), bitflags' API on it, the
-//! `PermissionSet` impl, and the enum's helpers.
+//! `#[derive(PermissionSet)]`'s code: the set struct (enum form), bitflags' API on it, the
+//! `PermissionSet` impl, and the enum's helpers. It reads resolved rows only: every rule has
+//! been applied (`check`).
 
+use permissions_core::table::rules::Kind;
 use proc_macro2::{Span, TokenStream};
 use quote::quote;
-use syn::{DeriveInput, Ident, LitInt, Path};
+use syn::{Ident, LitInt, Path};
 
-use crate::ast::{Container, Form};
-use crate::check::{self, Layout};
-use crate::ctxt::Ctxt;
+use super::ast::{Container, Form};
+use super::check::Layout;
 
-pub fn derive(input: &DeriveInput) -> TokenStream {
-    let mut cx = Ctxt::default();
-    let Some(container) = Container::from_input(&mut cx, input) else {
-        return cx
-            .into_error()
-            .map(|e| e.to_compile_error())
-            .unwrap_or_default();
-    };
-    let (container, tracked) = crate::markdown::load(&mut cx, container);
-    let layout = check::layout(&mut cx, &container);
-    // On errors, the set is still emitted (broken rows valued 0), so that code using it
-    // shows our errors rather than a cascade of unresolved names.
-    let errors = cx.into_error().map(|e| e.to_compile_error());
-    let expanded = expand(&container, &layout);
-    quote! {
-        #errors
-        #tracked
-        #expanded
-    }
-}
-
-fn expand(c: &Container, layout: &Layout) -> TokenStream {
+pub fn expand(c: &Container, layout: &Layout<'_>) -> TokenStream {
     let krate: Path = c
         .attrs
         .krate
@@ -41,39 +21,41 @@ fn expand(c: &Container, layout: &Layout) -> TokenStream {
     let bits = Ident::new(c.bits.ident, Span::call_site());
     let lit = |value: u128| hex_literal(value, c.bits.width);
 
-    let rows: Vec<_> = c
+    // Every permission gets a constant, aliases too; a repeated name (an error) does not.
+    let constants: Vec<_> = layout
         .rows
         .iter()
-        .enumerate()
-        .filter(|(i, _)| layout.emitted[*i])
-        .map(|(i, row)| (row, Ident::new(&row.name, row.span), layout.values[i], i))
+        .filter(|r| !matches!(r.kind, Kind::Reserved | Kind::Repeated))
+        .map(|r| (r, Ident::new(&r.row.name, r.span)))
         .collect();
-
-    let consts = rows.iter().map(|(row, name, value, _)| {
-        let doc = if row.description.is_empty() {
-            format!("The `{}` permission.", row.name)
-        } else {
-            row.description.clone()
+    let consts = constants.iter().map(|(r, name)| {
+        let doc = match (&r.kind, r.row.description.as_str()) {
+            (Kind::Alias(first), _) => format!(
+                "Another name for [`{0}`](Self::{0}).",
+                layout.rows.get(*first).map_or("", |f| f.row.name.as_str())
+            ),
+            (_, "") => format!("The `{}` permission.", r.row.name),
+            (_, description) => description.to_owned(),
         };
-        let value = lit(*value);
+        let value = lit(r.bits);
         quote!(#[doc = #doc] const #name = #value;)
     });
-    let row_meta = rows.iter().map(|(row, name, _, i)| {
-        let name_str = &row.name;
-        let description = &row.description;
-        let kind = if layout.bypass[*i] {
-            quote!(Bypass)
-        } else if layout.composite[*i] {
-            quote!(Composite)
-        } else {
-            quote!(Plain)
+    // The table's rows, each once: an alias is another name for a row, not a row.
+    let row_meta = constants.iter().filter_map(|(r, name)| {
+        let kind = match r.kind {
+            Kind::Bypass => quote!(Bypass),
+            Kind::Composite => quote!(Composite),
+            Kind::Plain => quote!(Plain),
+            Kind::Alias(_) | Kind::Reserved | Kind::Repeated => return None,
         };
-        let meta = row.meta.iter().map(|(k, v)| quote!((#k, #v)));
-        quote!(#p::Row::new(#name_str, Self::#name, #description, #p::RowKind::#kind, &[#(#meta),*]))
+        let name_str = &r.row.name;
+        let description = &r.row.description;
+        let meta = r.row.meta.iter().map(|(k, v)| quote!((#k, #v)));
+        Some(quote!(#p::Row::new(#name_str, Self::#name, #description, #p::RowKind::#kind, &[#(#meta),*])))
     });
-    let bypass = lit(layout.bypass_mask);
+    let bypass = lit(layout.bypass);
     let default = lit(layout.default);
-    let reserved = lit(c.reserved);
+    let reserved = lit(layout.reserved);
     let set_name = set.to_string();
     let serde_form = c
         .attrs
@@ -158,7 +140,7 @@ fn expand(c: &Container, layout: &Layout) -> TokenStream {
 
 /// The enum's helpers. They cover every variant, emitted as a constant or not, so that an
 /// error about a row never turns into a non-exhaustive `match` as well.
-fn enum_impls(c: &Container, ident: &Ident, layout: &Layout) -> TokenStream {
+fn enum_impls(c: &Container, ident: &Ident, layout: &Layout<'_>) -> TokenStream {
     let set = &c.set;
     let bits = Ident::new(c.bits.ident, Span::call_site());
     let variants: Vec<&Ident> = c
@@ -169,7 +151,10 @@ fn enum_impls(c: &Container, ident: &Ident, layout: &Layout) -> TokenStream {
     let count = variants.len();
     let names = c.rows.iter().map(|row| &row.name);
     let descriptions = c.rows.iter().map(|row| &row.description);
-    let values = layout.values.iter().map(|v| hex_literal(*v, c.bits.width));
+    let values = layout
+        .rows
+        .iter()
+        .map(|r| hex_literal(r.bits, c.bits.width));
     let all_doc = format!("Every row of [`{ident}`], in declaration order.");
     quote! {
         #[automatically_derived]

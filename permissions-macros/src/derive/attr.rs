@@ -1,9 +1,10 @@
 //! Parsing of `#[permissions(...)]` (container) and `#[permission(...)]` (row) attributes.
 //!
 //! A bad key is recorded in the [`Ctxt`] and parsing goes on with the next key, so one build
-//! shows every mistake.
+//! shows every mistake. Which keys each form takes is checked here, once: a key of the other
+//! form is an error on the key.
 
-use proc_macro2::{Span, TokenTree};
+use proc_macro2::{Span, TokenStream, TokenTree};
 use syn::ext::IdentExt;
 use syn::meta::ParseNestedMeta;
 use syn::parse::ParseStream;
@@ -16,7 +17,6 @@ use crate::ctxt::{Ctxt, did_you_mean};
 pub struct Bits {
     pub width: u32,
     pub ident: &'static str,
-    pub span: Span,
 }
 
 impl Bits {
@@ -28,17 +28,7 @@ impl Bits {
         Some(Bits {
             width: 8 << index,
             ident: Self::NAMES[index],
-            span: ident.span(),
         })
-    }
-
-    /// Every bit the type has.
-    pub fn mask(self) -> u128 {
-        if self.width == 128 {
-            u128::MAX
-        } else {
-            (1u128 << self.width) - 1
-        }
     }
 }
 
@@ -46,6 +36,15 @@ impl Bits {
 pub enum Term {
     Name(Ident),
     Value(u128, LitInt),
+}
+
+/// Which form of the derive the attributes are on.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// A fieldless enum: the rows are its variants.
+    Enum,
+    /// A newtype struct: the rows are a document's.
+    Markdown,
 }
 
 /// `#[permissions(...)]` on the enum or struct.
@@ -64,44 +63,78 @@ pub struct Container {
     pub implies: Vec<(Ident, Vec<Ident>)>,
     /// `serde = "decimal"`: the module of `permissions::serde` that the set's impls call.
     pub serde: Option<Ident>,
+    /// `aliases`: a row whose value equals an earlier row's is another name for it.
+    pub aliases: bool,
 }
 
 /// `#[permission(...)]` on an enum variant.
 #[derive(Default)]
 pub struct Row {
-    pub bit: Option<(u32, LitInt)>,
-    pub value: Option<(u128, LitInt)>,
+    /// The bit number and the tokens it is written with.
+    pub bit: Option<(u32, TokenStream)>,
+    /// The value and the tokens it is written with (`0x0112`, `1 << 8`).
+    pub value: Option<(u128, TokenStream)>,
     pub implies: Vec<Ident>,
     pub composite: Option<Span>,
     pub bypass: Option<Span>,
     pub name: Option<LitStr>,
 }
 
-const CONTAINER_KEYS: &[&str] = &[
-    "bits",
-    "set",
-    "default",
-    "bypass",
-    "crate",
-    "markdown",
-    "markdown_str",
-    "section",
-    "auto_bits",
-    "implies",
-    "serde",
+/// Every key of `#[permissions(..)]`, and the form it belongs to (`None`: both).
+const CONTAINER_KEYS: &[(&str, Option<Form>)] = &[
+    ("bits", Some(Form::Enum)),
+    ("set", Some(Form::Enum)),
+    ("default", None),
+    ("bypass", None),
+    ("crate", None),
+    ("serde", None),
+    ("aliases", None),
+    ("markdown", Some(Form::Markdown)),
+    ("markdown_str", Some(Form::Markdown)),
+    ("section", Some(Form::Markdown)),
+    ("auto_bits", Some(Form::Markdown)),
+    ("implies", Some(Form::Markdown)),
 ];
 /// The modules of `permissions::serde`, which `serde = ".."` names.
 const SERDE_FORMS: &[&str] = &["text", "decimal", "bits"];
 const ROW_KEYS: &[&str] = &["bit", "value", "implies", "composite", "bypass", "name"];
 
-pub fn container(cx: &mut Ctxt, attrs: &[Attribute]) -> Container {
+/// Why a key of one form is an error on the other, with the fix.
+fn wrong_form(key: &str, form: Form) -> String {
+    match (key, form) {
+        ("bits", Form::Markdown) => {
+            "`bits` comes from the struct's field here; remove `bits = ..`".to_owned()
+        }
+        ("set", Form::Markdown) => {
+            "`set = ..` names the generated struct of the enum form; here the struct is the set"
+                .to_owned()
+        }
+        ("implies", Form::Enum) => "`implies(..)` on the container belongs to the Markdown form; \
+             on an enum, write `#[permission(implies(..))]` on the row"
+            .to_owned(),
+        (key, _) => format!(
+            "`{key}` belongs to the Markdown form: derive on a newtype struct such as \
+             `struct GuildPermissions(u32);` to read a document's table"
+        ),
+    }
+}
+
+pub fn container(cx: &mut Ctxt, attrs: &[Attribute], form: Form) -> Container {
     let mut out = Container::default();
     let mut seen = Vec::new();
+    let keys: Vec<&str> = CONTAINER_KEYS.iter().map(|(k, _)| *k).collect();
     for attr in attrs.iter().filter(|a| a.path().is_ident("permissions")) {
         let result = attr.parse_nested_meta(|meta| {
-            let Some(key) = known_key(cx, &meta, CONTAINER_KEYS, "permissions", &mut seen)? else {
+            let Some(key) = known_key(cx, &meta, &keys, "permissions", &mut seen)? else {
                 return Ok(());
             };
+            if CONTAINER_KEYS
+                .iter()
+                .any(|&(k, f)| k == key && f.is_some_and(|f| f != form))
+            {
+                cx.spanned(&meta.path, wrong_form(key, form));
+                return skip_value(meta.input);
+            }
             match key {
                 "bits" => {
                     let ident: Ident = meta.value()?.parse()?;
@@ -125,7 +158,8 @@ pub fn container(cx: &mut Ctxt, attrs: &[Attribute]) -> Container {
                 "markdown" => out.markdown = Some(meta.value()?.parse()?),
                 "markdown_str" => out.markdown_str = Some(meta.value()?.parse()?),
                 "section" => out.section = Some(meta.value()?.parse()?),
-                "auto_bits" => out.auto_bits = Some(meta.path.segments[0].ident.span()),
+                "auto_bits" => out.auto_bits = Some(key_span(&meta)),
+                "aliases" => out.aliases = true,
                 "serde" => {
                     let lit: LitStr = meta.value()?.parse()?;
                     let form = lit.value();
@@ -176,22 +210,29 @@ pub fn row(cx: &mut Ctxt, attrs: &[Attribute]) -> Row {
             let Some(key) = known_key(cx, &meta, ROW_KEYS, "permission", &mut seen)? else {
                 return Ok(());
             };
-            let span = meta.path.segments[0].ident.span();
+            let span = key_span(&meta);
             match key {
                 "bit" => {
-                    let lit: LitInt = meta.value()?.parse()?;
-                    match lit.base10_parse::<u32>() {
-                        Ok(n) => out.bit = Some((n, lit)),
-                        Err(_) => cx.spanned(&lit, "`bit` takes a bit number such as `bit = 31`"),
+                    let tokens = value_tokens(meta.value()?)?;
+                    let number = syn::parse2::<LitInt>(tokens.clone())
+                        .ok()
+                        .and_then(|lit| lit.base10_parse::<u32>().ok());
+                    match number {
+                        Some(n) => out.bit = Some((n, tokens)),
+                        None => cx.spanned(
+                            &tokens,
+                            "`bit` takes a bit number such as `bit = 31`; for a mask, write `value = ..`",
+                        ),
                     }
                 }
                 "value" => {
-                    let lit: LitInt = meta.value()?.parse()?;
-                    match lit.base10_parse::<u128>() {
-                        Ok(n) => out.value = Some((n, lit)),
-                        Err(_) => cx.spanned(
-                            &lit,
-                            "`value` takes an unsigned integer such as `value = 0x0112`",
+                    let tokens = value_tokens(meta.value()?)?;
+                    match mask(&tokens) {
+                        Some(n) => out.value = Some((n, tokens)),
+                        None => cx.spanned(
+                            &tokens,
+                            "`value` takes an unsigned integer such as `value = 0x0112`, `1 << 8`, \
+                             or several joined with `|`",
                         ),
                     }
                 }
@@ -218,10 +259,71 @@ pub fn row(cx: &mut Ctxt, attrs: &[Attribute]) -> Row {
             cx.push(err);
         }
     }
-    if let (Some(_), Some((_, lit))) = (&out.bit, &out.value) {
-        cx.spanned(lit, "a row takes `bit = N` or `value = LIT`, not both");
+    if let (Some(_), Some((_, tokens))) = (&out.bit, &out.value) {
+        cx.spanned(tokens, "a row takes `bit = N` or `value = LIT`, not both");
     }
     out
+}
+
+/// The key's identifier, where errors about a flag (`composite`, `bypass`) point.
+fn key_span(meta: &ParseNestedMeta<'_>) -> Span {
+    meta.path
+        .segments
+        .first()
+        .map_or_else(Span::call_site, |s| s.ident.span())
+}
+
+/// The tokens of a key's value, up to the next `,`.
+fn value_tokens(input: ParseStream<'_>) -> syn::Result<TokenStream> {
+    let mut out = TokenStream::new();
+    while !input.is_empty() && !input.peek(Token![,]) {
+        out.extend([input.parse::<TokenTree>()?]);
+    }
+    Ok(out)
+}
+
+/// The value of `0x0112`, `1 << 8`, `(1 << 2) | 0x1`: integers, `<<` and `|`, in
+/// parentheses or not. `None` for anything else, or a value beyond 128 bits.
+fn mask(tokens: &TokenStream) -> Option<u128> {
+    fn or(tokens: &[TokenTree]) -> Option<u128> {
+        let mut acc = 0;
+        for part in tokens.split(|t| matches!(t, TokenTree::Punct(p) if p.as_char() == '|')) {
+            acc |= shift(part)?;
+        }
+        Some(acc)
+    }
+    fn shift(tokens: &[TokenTree]) -> Option<u128> {
+        match tokens {
+            [a] => atom(a),
+            [a, TokenTree::Punct(l1), TokenTree::Punct(l2), b]
+                if l1.as_char() == '<' && l2.as_char() == '<' =>
+            {
+                let base = atom(a)?;
+                let by = u32::try_from(atom(b)?).ok()?;
+                let value = base.checked_shl(by)?;
+                // Bits shifted out are an error, not a silent truncation.
+                (value >> by == base).then_some(value)
+            }
+            _ => None,
+        }
+    }
+    fn atom(token: &TokenTree) -> Option<u128> {
+        match token {
+            TokenTree::Literal(lit) => syn::parse_str::<LitInt>(&lit.to_string())
+                .ok()?
+                .base10_parse()
+                .ok(),
+            TokenTree::Group(g) if g.delimiter() == proc_macro2::Delimiter::Parenthesis => {
+                or(&g.stream().into_iter().collect::<Vec<_>>())
+            }
+            _ => None,
+        }
+    }
+    let tokens: Vec<TokenTree> = tokens.clone().into_iter().collect();
+    if tokens.is_empty() {
+        return None;
+    }
+    or(&tokens)
 }
 
 /// Checks the key of one nested meta item. Unknown and repeated keys are recorded and their

@@ -1,0 +1,105 @@
+//! `permissions explain DOC VALUE...`: the rows a value holds, and its unknown bits.
+
+use std::io::Write;
+use std::path::Path;
+
+use permissions::table::Table;
+
+use crate::document::{self, Document, Read, TableArgs};
+use crate::{SUCCESS, text};
+
+pub(crate) fn run(
+    path: &Path,
+    values: &[String],
+    args: &TableArgs,
+    out: &mut dyn Write,
+) -> Result<u8, String> {
+    let doc = Document::load(path)?;
+    let read = document::read_one(&doc, args)?;
+    let values = values
+        .iter()
+        .map(|v| parse(v, &read, args.width.is_some()))
+        .collect::<Result<Vec<u128>, String>>()?;
+    let mut text = format!(
+        "{}:{}: {:?}, u{}\n",
+        doc.path,
+        read.table.line,
+        read.title(&doc),
+        read.width
+    );
+    for value in values {
+        text.push('\n');
+        explain(&read, value, &mut text);
+    }
+    out.write_all(text.as_bytes())
+        .map_err(|e| format!("cannot write the output: {e}"))?;
+    Ok(SUCCESS)
+}
+
+/// Reads a value given on the command line. With `--width`, it must fit; without, the width
+/// is only a guess from the rows, and bits beyond it are unknown bits like any other.
+fn parse(given: &str, read: &Read, strict: bool) -> Result<u128, String> {
+    let value = text::value(given, &read.table)?;
+    if strict && read.width < 128 && value >> read.width != 0 {
+        return Err(format!(
+            "`{given}` has bits beyond the {} bits of the table's set (u{})",
+            read.width, read.width
+        ));
+    }
+    Ok(value)
+}
+
+/// What `value` holds, as lines of text.
+fn explain(read: &Read, value: u128, out: &mut String) {
+    let table = &read.table;
+    let width = read.width;
+    let explained = table.explain(value);
+    let shown = text::format(table, value);
+    out.push_str(&format!(
+        "{value} = {}: {}\n",
+        text::hex(value, width),
+        if shown.is_empty() { "(empty)" } else { &shown }
+    ));
+    // The same columns for every value: as wide as the table's longest name.
+    let name_width = table
+        .permissions()
+        .map(|row| row.name.len())
+        .chain([9]) // "(unknown)"
+        .max()
+        .unwrap_or(0);
+    for row in &explained.held {
+        let bit = row.bit().map_or_else(
+            || format!("{} bits", row.value.count_ones()),
+            |b| format!("bit {b:>3}"),
+        );
+        out.push_str(&format!(
+            "  {:<name_width$}  {bit:>7}  {}  {}\n",
+            row.name,
+            text::hex(row.value, width),
+            row.description
+        ));
+    }
+    for bit in (0..128).filter(|&b| explained.unknown & (1u128 << b) != 0) {
+        out.push_str(&format!(
+            "  {:<name_width$}  bit {bit:>3}  {}  {}\n",
+            "(unknown)",
+            text::hex(1u128 << bit, width),
+            why_unknown(table, bit)
+        ));
+    }
+    if explained.held.is_empty() && explained.unknown == 0 {
+        out.push_str("  holds no permission\n");
+    }
+}
+
+/// Why a bit of a value is not accounted for by the rows it holds.
+fn why_unknown(table: &Table, bit: u32) -> String {
+    match table.rows.iter().find(|r| r.value & (1u128 << bit) != 0) {
+        Some(row) if row.reserved => format!("reserved by {:?} (line {})", row.label, row.line),
+        Some(row) => format!(
+            "part of {} (line {}), which the value does not hold in full",
+            row.name, row.line
+        ),
+        None => "no row names it".to_string(),
+    }
+}

@@ -1,0 +1,636 @@
+//! The rules of a permission table, one function each: the one place they are written, for
+//! both forms of `#[derive(PermissionSet)]` and for documents read at run time.
+//!
+//! A [`Spec`] is a table as declared: its rows ([`Draft`]s, each with its `bit`, `value`, or
+//! neither) and the container's `default`, `bypass` and `implies`. [`resolve`] turns it into
+//! one [`Resolved`] value per row and reports every broken rule as a [`RuleError`] that says
+//! [where](At) it is: a row (and which part of it), or a term of `default`, `bypass` or
+//! `implies`. The derive maps that place to the offending token, a document reader to the
+//! row's line.
+//!
+//! Every rule records its errors and goes on, and the resolution is complete even when rules
+//! fail (a broken row resolves to no bits), so that one build reports every broken rule and
+//! the generated code stays usable.
+//!
+//! ```
+//! use permissions_core::table::rules::{self, Assign, Draft, Kind, Spec, Term};
+//!
+//! // Seed 000: `USER` holds `PUBLIC`.
+//! let mut user = Draft::new("USER", Assign::Next);
+//! user.implies.push("PUBLIC".into());
+//! let mut spec = Spec::new(16, vec![Draft::new("PUBLIC", Assign::Next), user]);
+//! spec.default.push(Term::Name("PUBLIC".into()));
+//! let resolved = rules::resolve(&spec);
+//! assert!(resolved.errors.is_empty());
+//! assert_eq!(resolved.rows[1].bits, 0b11);
+//! assert_eq!(resolved.rows[1].kind, Kind::Composite);
+//! assert_eq!(resolved.default, 0b01);
+//! ```
+
+use alloc::string::String;
+use alloc::vec;
+use alloc::vec::Vec;
+
+use super::error::ErrorKind;
+use super::suggest::closest;
+
+/// How a row gets its bits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Assign {
+    /// `bit = N`: the row is bit `N`.
+    Bit(u32),
+    /// `value = LIT`, or the value a document gives: the row is this mask.
+    Value(u128),
+    /// Neither: the row takes the lowest bit that no other row uses.
+    Next,
+}
+
+/// One row as declared.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Draft {
+    /// The constant's name, SCREAMING_SNAKE_CASE.
+    pub name: String,
+    /// The Rust variant the row comes from, if any: `implies`, `default` and `bypass` may
+    /// name the row by it too.
+    pub variant: Option<String>,
+    /// How the row gets its bits.
+    pub assign: Assign,
+    /// The row's value covers other rows on purpose.
+    pub composite: bool,
+    /// Holding the row satisfies every requirement.
+    pub bypass: bool,
+    /// The row only reserves its bits ("Not Used"): it is no permission, and no permission
+    /// may use its bits.
+    pub reserved: bool,
+    /// The names of the rows it also grants.
+    pub implies: Vec<String>,
+    /// The row's 1-based line in its document; 0 for rows written in Rust.
+    pub line: usize,
+}
+
+impl Draft {
+    /// A plain row: not composite, not bypass, not reserved, implying nothing, on no line.
+    #[must_use]
+    pub fn new(name: impl Into<String>, assign: Assign) -> Self {
+        Draft {
+            name: name.into(),
+            variant: None,
+            assign,
+            composite: false,
+            bypass: false,
+            reserved: false,
+            implies: Vec::new(),
+            line: 0,
+        }
+    }
+}
+
+/// One term of `default = A | B | 0x0112`: a row's name or a value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Term {
+    /// A row, by its name or its variant.
+    Name(String),
+    /// Bits, as written.
+    Value(u128),
+}
+
+/// A table as declared, with the container's options.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Spec {
+    /// The set's width in bits: 8 to 128.
+    pub width: u32,
+    /// The rows, in order.
+    pub rows: Vec<Draft>,
+    /// `default = ..`: the new member's set.
+    pub default: Vec<Term>,
+    /// `bypass = ..`: rows that bypass, named at the top.
+    pub bypass: Vec<Term>,
+    /// `implies(USER = PUBLIC | ..)`: for each entry, a row and the rows it also grants.
+    pub implies: Vec<(String, Vec<String>)>,
+    /// `aliases`: a row whose value equals an earlier row's is another name for it.
+    pub aliases: bool,
+    /// Some rows could not be read, so a name that is not among `rows` may be among them:
+    /// it is not reported as unknown (that would be a consequence of the first error).
+    pub incomplete: bool,
+}
+
+impl Spec {
+    /// A table of `rows` in a set of `width` bits, with no container options.
+    #[must_use]
+    pub fn new(width: u32, rows: Vec<Draft>) -> Self {
+        Spec {
+            width,
+            rows,
+            default: Vec::new(),
+            bypass: Vec::new(),
+            implies: Vec::new(),
+            aliases: false,
+            incomplete: false,
+        }
+    }
+
+    fn mask(&self) -> u128 {
+        u128::MAX >> 128u32.saturating_sub(self.width.min(128))
+    }
+}
+
+/// What a resolved row is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// A permission.
+    Plain,
+    /// A permission whose value covers other rows: `composite`, or it implies rows.
+    Composite,
+    /// A permission that satisfies every requirement.
+    Bypass,
+    /// Only reserves its bits.
+    Reserved,
+    /// Another name for the row at this index (`aliases`): its constant exists, but
+    /// `iter_names` and `Display` show the first row.
+    Alias(usize),
+    /// Its name repeats an earlier row's (an error): it gets no constant of its own.
+    Repeated,
+}
+
+/// One row, resolved.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Resolved {
+    /// Its own bits: from `bit`, `value`, or the next free bit. 0 when they are broken.
+    pub own: u128,
+    /// Its bits with those of every row it implies.
+    pub bits: u128,
+    /// What it is.
+    pub kind: Kind,
+}
+
+impl Resolved {
+    /// Whether the row is a permission with a constant of its own (not reserved, not a
+    /// repeated name); aliases are, too.
+    #[must_use]
+    pub const fn is_permission(&self) -> bool {
+        !matches!(self.kind, Kind::Reserved | Kind::Repeated)
+    }
+}
+
+/// Which part of a row an error is about, for the derive to point at its token.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    /// The row as a whole (the variant, or the document's row).
+    Row,
+    /// Its name.
+    Name,
+    /// Its `bit = ..` or `value = ..`.
+    Value,
+    /// The name at this index of its `implies(..)`.
+    Implies(usize),
+    /// Its `bypass` flag.
+    Bypass,
+}
+
+/// Where a broken rule is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum At {
+    /// A part of the row at this index.
+    Row(usize, Part),
+    /// The term at this index of `default = ..`.
+    Default(usize),
+    /// The term at this index of `bypass = ..`.
+    Bypass(usize),
+    /// In the container's `implies(..)`, entry `entry`; `name` 0 is the row before `=`,
+    /// `name` k the k-th name after it.
+    Implies {
+        /// The entry's index.
+        entry: usize,
+        /// Which name of the entry.
+        name: usize,
+    },
+}
+
+/// A broken rule: where, and what.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RuleError {
+    /// Where it is.
+    pub at: At,
+    /// What is wrong.
+    pub kind: ErrorKind,
+    /// The earlier row that it clashes with, if any (a duplicate name or value, an overlap).
+    pub other: Option<usize>,
+}
+
+/// A resolved table: one value per row, the container's masks, and every broken rule.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Resolution {
+    /// One per [`Spec::rows`], in order.
+    pub rows: Vec<Resolved>,
+    /// The bits of `default`.
+    pub default: u128,
+    /// The bits of every bypass row.
+    pub bypass: u128,
+    /// The bits of every reserved row.
+    pub reserved: u128,
+    /// Every broken rule, rule by rule and row by row within a rule.
+    pub errors: Vec<RuleError>,
+}
+
+/// Applies every rule of a table.
+#[must_use]
+pub fn resolve(spec: &Spec) -> Resolution {
+    let mut errors = Vec::new();
+    let mut own = own_values(spec, &mut errors);
+    let mut kinds = shared_values(spec, &own, &mut errors);
+    next_bits(spec, &mut own, &mut errors);
+    repeated_names(spec, &mut kinds, &mut errors);
+    let lookup = Lookup {
+        spec,
+        kinds: &kinds,
+    };
+    let bits = implied_bits(spec, &lookup, &own, &mut errors);
+    let bypass = bypass_rows(spec, &lookup, &mut errors);
+    single_bit_bypass(spec, &bits, &bypass, &mut errors);
+    let default = terms_bits(spec, &lookup, &bits, &mut errors);
+    let rows: Vec<Resolved> = spec
+        .rows
+        .iter()
+        .zip(kinds)
+        .zip(own.iter().zip(&bits).zip(&bypass))
+        .map(|((row, kind), ((&own, &bits), &bypass))| {
+            let kind = match kind {
+                Kind::Plain if bypass => Kind::Bypass,
+                Kind::Plain if row.composite || own != bits => Kind::Composite,
+                kind => kind,
+            };
+            Resolved { own, bits, kind }
+        })
+        .collect();
+    let of = |kind: Kind| {
+        rows.iter()
+            .filter(|r| r.kind == kind)
+            .fold(0, |acc, r| acc | r.bits)
+    };
+    Resolution {
+        default,
+        bypass: of(Kind::Bypass),
+        reserved: of(Kind::Reserved),
+        rows,
+        errors,
+    }
+}
+
+fn push(errors: &mut Vec<RuleError>, at: At, kind: ErrorKind) {
+    errors.push(RuleError {
+        at,
+        kind,
+        other: None,
+    });
+}
+
+// A `bit = N` is below the width; a value is not zero and fits in the width.
+fn own_values(spec: &Spec, errors: &mut Vec<RuleError>) -> Vec<u128> {
+    let width = spec.width;
+    let mut out = Vec::with_capacity(spec.rows.len());
+    for (i, row) in spec.rows.iter().enumerate() {
+        let at = At::Row(i, Part::Value);
+        let value = match row.assign {
+            Assign::Bit(bit) if bit < width => 1u128 << bit,
+            Assign::Bit(bit) => {
+                push(errors, at, ErrorKind::BitBeyondWidth { bit, width });
+                0
+            }
+            Assign::Value(0) => {
+                push(errors, at, ErrorKind::ZeroValue);
+                0
+            }
+            Assign::Value(value) if value & !spec.mask() != 0 => {
+                push(errors, at, ErrorKind::ValueBeyondWidth { value, width });
+                0
+            }
+            Assign::Value(value) => value,
+            Assign::Next => 0,
+        };
+        out.push(value);
+    }
+    out
+}
+
+// No two rows have one value (unless `aliases` makes the later one a name for the earlier),
+// a permission that overlaps another needs `composite` on one of the two, and no permission
+// shares a bit with a reserved row. One error per row, about the first earlier row it
+// clashes with.
+fn shared_values(spec: &Spec, own: &[u128], errors: &mut Vec<RuleError>) -> Vec<Kind> {
+    let mut kinds: Vec<Kind> = spec
+        .rows
+        .iter()
+        .map(|r| {
+            if r.reserved {
+                Kind::Reserved
+            } else {
+                Kind::Plain
+            }
+        })
+        .collect();
+    for (i, (row, &value)) in spec.rows.iter().zip(own).enumerate() {
+        if value == 0 {
+            continue;
+        }
+        let earlier = spec.rows.iter().zip(own).zip(&kinds).take(i).enumerate();
+        let clash = earlier
+            .filter(|(_, ((_, v), _))| **v & value != 0)
+            .find_map(|(j, ((other, &v), kind))| {
+                let shared = v & value;
+                let kind = match (other.reserved, row.reserved) {
+                    (true, false) => ErrorKind::UsesReservedBits {
+                        name: row.name.clone(),
+                        bits: shared,
+                        reserved: other.line,
+                    },
+                    (false, true) => ErrorKind::ReservesUsedBits {
+                        bits: shared,
+                        other: other.name.clone(),
+                        first: other.line,
+                    },
+                    _ if v == value && spec.aliases && !row.reserved => {
+                        let first = match kind {
+                            Kind::Alias(k) => *k,
+                            _ => j,
+                        };
+                        return Some(Err(first));
+                    }
+                    _ if v == value => ErrorKind::DuplicateValue {
+                        value,
+                        other: other.name.clone(),
+                        first: other.line,
+                    },
+                    _ if row.composite || other.composite => return None,
+                    _ => ErrorKind::Overlap {
+                        value,
+                        other: other.name.clone(),
+                        other_value: v,
+                        first: other.line,
+                    },
+                };
+                Some(Ok((j, kind)))
+            });
+        match clash {
+            Some(Ok((j, kind))) => errors.push(RuleError {
+                at: At::Row(i, Part::Value),
+                kind,
+                other: Some(j),
+            }),
+            Some(Err(first)) => {
+                if let Some(k) = kinds.get_mut(i) {
+                    *k = Kind::Alias(first);
+                }
+            }
+            None => {}
+        }
+    }
+    kinds
+}
+
+// A row without `bit` or `value` takes the lowest bit that no row and no reserved row uses.
+fn next_bits(spec: &Spec, own: &mut [u128], errors: &mut Vec<RuleError>) {
+    let mut used = own.iter().fold(0, |acc, v| acc | v);
+    for (i, (row, value)) in spec.rows.iter().zip(own.iter_mut()).enumerate() {
+        if row.assign != Assign::Next {
+            continue;
+        }
+        let free = !used & spec.mask();
+        if free == 0 {
+            push(
+                errors,
+                At::Row(i, Part::Row),
+                ErrorKind::NoFreeBit {
+                    name: row.name.clone(),
+                    width: spec.width,
+                },
+            );
+            continue;
+        }
+        *value = free & free.wrapping_neg();
+        used |= *value;
+    }
+}
+
+// No two permissions have one name once normalized (`ViewLogs` and `VIEW_LOGS` collide).
+fn repeated_names(spec: &Spec, kinds: &mut [Kind], errors: &mut Vec<RuleError>) {
+    for (i, row) in spec.rows.iter().enumerate() {
+        if row.reserved {
+            continue;
+        }
+        let first = spec
+            .rows
+            .iter()
+            .take(i)
+            .position(|o| !o.reserved && o.name == row.name);
+        let Some(first) = first.and_then(|j| spec.rows.get(j).map(|o| (j, o))) else {
+            continue;
+        };
+        errors.push(RuleError {
+            at: At::Row(i, Part::Name),
+            kind: ErrorKind::DuplicateName {
+                name: row.name.clone(),
+                first: first.1.line,
+                variant: first.1.variant.clone(),
+            },
+            other: Some(first.0),
+        });
+        if let Some(kind) = kinds.get_mut(i) {
+            *kind = Kind::Repeated;
+        }
+    }
+}
+
+/// Finds rows by name for `implies`, `default` and `bypass`.
+struct Lookup<'a> {
+    spec: &'a Spec,
+    kinds: &'a [Kind],
+}
+
+impl Lookup<'_> {
+    /// The permission row named `name` (its constant's name or its variant's).
+    fn find(
+        &self,
+        name: &str,
+        key: &'static str,
+        at: At,
+        errors: &mut Vec<RuleError>,
+    ) -> Option<usize> {
+        let name = name.strip_prefix("r#").unwrap_or(name);
+        let rows = || {
+            self.spec
+                .rows
+                .iter()
+                .zip(self.kinds)
+                .enumerate()
+                .filter(|(_, (_, kind))| !matches!(kind, Kind::Reserved | Kind::Repeated))
+                .map(|(i, (row, _))| (i, row))
+        };
+        let found = rows()
+            .find(|(_, r)| r.name == name || r.variant.as_deref() == Some(name))
+            .map(|(i, _)| i);
+        if found.is_none() && !self.spec.incomplete {
+            let candidates =
+                rows().flat_map(|(_, r)| r.variant.as_deref().into_iter().chain([r.name.as_str()]));
+            push(
+                errors,
+                at,
+                ErrorKind::UnknownRow {
+                    key,
+                    name: String::from(name),
+                    suggestion: closest(name, candidates).map(String::from),
+                },
+            );
+        }
+        found
+    }
+}
+
+// `implies(..)` names known rows, without cycles; a row's bits include what it implies.
+fn implied_bits(
+    spec: &Spec,
+    lookup: &Lookup<'_>,
+    own: &[u128],
+    errors: &mut Vec<RuleError>,
+) -> Vec<u128> {
+    // For each row: the rows it implies, and where each is named.
+    let mut edges: Vec<Vec<(usize, At)>> = spec
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, row)| {
+            row.implies
+                .iter()
+                .enumerate()
+                .filter_map(|(k, name)| {
+                    let at = At::Row(i, Part::Implies(k));
+                    Some((lookup.find(name, "implies", at, errors)?, at))
+                })
+                .collect()
+        })
+        .collect();
+    for (entry, (row, implied)) in spec.implies.iter().enumerate() {
+        let found = lookup.find(row, "implies", At::Implies { entry, name: 0 }, errors);
+        for (k, name) in implied.iter().enumerate() {
+            let at = At::Implies { entry, name: k + 1 };
+            if let (Some(edges), Some(j)) = (
+                found.and_then(|i| edges.get_mut(i)),
+                lookup.find(name, "implies", at, errors),
+            ) {
+                edges.push((j, at));
+            }
+        }
+    }
+    let mut bits = own.to_vec();
+    for (start, (row, total)) in spec.rows.iter().zip(bits.iter_mut()).enumerate() {
+        let first = edges.get(start).and_then(|e| e.first()).map(|&(_, at)| at);
+        // Depth-first over what `start` implies; a path back to `start` is a cycle.
+        let mut stack: Vec<usize> = edges
+            .get(start)
+            .map(|e| e.iter().map(|&(j, _)| j).collect())
+            .unwrap_or_default();
+        let mut seen = vec![false; spec.rows.len()];
+        while let Some(j) = stack.pop() {
+            if j == start {
+                if let Some(at) = first {
+                    push(
+                        errors,
+                        at,
+                        ErrorKind::ImpliesCycle {
+                            name: row.name.clone(),
+                        },
+                    );
+                }
+                break;
+            }
+            match seen.get_mut(j) {
+                Some(seen) if !*seen => *seen = true,
+                _ => continue,
+            }
+            *total |= own.get(j).copied().unwrap_or(0);
+            stack.extend(edges.get(j).into_iter().flatten().map(|&(k, _)| k));
+        }
+    }
+    bits
+}
+
+// A row bypasses when it says so, or when the container's `bypass = ..` names it.
+fn bypass_rows(spec: &Spec, lookup: &Lookup<'_>, errors: &mut Vec<RuleError>) -> Vec<bool> {
+    let mut bypass: Vec<bool> = spec.rows.iter().map(|r| r.bypass).collect();
+    for (k, term) in spec.bypass.iter().enumerate() {
+        match term {
+            Term::Name(name) => {
+                if let Some(flag) = lookup
+                    .find(name, "bypass", At::Bypass(k), errors)
+                    .and_then(|i| bypass.get_mut(i))
+                {
+                    *flag = true;
+                }
+            }
+            Term::Value(_) => push(errors, At::Bypass(k), ErrorKind::BypassValue),
+        }
+    }
+    bypass
+}
+
+// A bypass row is a single bit: with several, holding part of it would bypass every check.
+fn single_bit_bypass(spec: &Spec, bits: &[u128], bypass: &[bool], errors: &mut Vec<RuleError>) {
+    for (i, ((row, &value), &bypass)) in spec.rows.iter().zip(bits).zip(bypass).enumerate() {
+        if bypass && value.count_ones() > 1 {
+            let at = if row.bypass {
+                At::Row(i, Part::Bypass)
+            } else {
+                // Named at the top: point at the first term that names it.
+                let term = spec.bypass.iter().position(
+                    |t| matches!(t, Term::Name(n) if *n == row.name || row.variant.as_ref() == Some(n)),
+                );
+                term.map_or(At::Row(i, Part::Row), At::Bypass)
+            };
+            push(
+                errors,
+                at,
+                ErrorKind::BypassNotSingleBit {
+                    name: row.name.clone(),
+                    value,
+                },
+            );
+        }
+    }
+}
+
+// `default = A | B | 0x0112` names known rows, and a value has no bits that no row declares.
+fn terms_bits(
+    spec: &Spec,
+    lookup: &Lookup<'_>,
+    bits: &[u128],
+    errors: &mut Vec<RuleError>,
+) -> u128 {
+    let known = bits.iter().fold(0, |acc, v| acc | v);
+    let mut out = 0;
+    for (k, term) in spec.default.iter().enumerate() {
+        let at = At::Default(k);
+        out |= match term {
+            Term::Name(name) => lookup
+                .find(name, "default", at, errors)
+                .and_then(|i| bits.get(i))
+                .copied()
+                .unwrap_or(0),
+            Term::Value(value) => {
+                if value & !known != 0 {
+                    push(
+                        errors,
+                        at,
+                        ErrorKind::UndeclaredBits {
+                            key: "default",
+                            bits: value & !known,
+                        },
+                    );
+                }
+                *value
+            }
+        };
+    }
+    out
+}

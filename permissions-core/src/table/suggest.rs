@@ -1,0 +1,90 @@
+//! "Did you mean": the one way every message of this crate and of the derive picks a
+//! suggestion for a misspelt key, row name or heading.
+
+use alloc::string::String;
+use alloc::vec::Vec;
+
+/// The candidate closest to `word`, if one is close enough to be what was meant.
+///
+/// Distance is optimal string alignment (an insertion, a deletion, a substitution or the swap
+/// of two neighbours is one edit), with letter case ignored; a candidate is close when it is
+/// at most a third of the longer word's length away, and at least one edit is always
+/// allowed. Among candidates as close, the one closest in letter case wins, then the first.
+///
+/// ```
+/// use permissions_core::table::closest;
+///
+/// assert_eq!(closest("vaule", ["bit", "value"]), Some("value"));
+/// assert_eq!(closest("PUBLC", ["Public", "PUBLIC"]), Some("PUBLIC"));
+/// assert_eq!(closest("Guild Permission", ["Guild Permissions"]), Some("Guild Permissions"));
+/// assert_eq!(closest("colour", ["bit", "value"]), None);
+/// ```
+pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let folded: String = word.chars().flat_map(char::to_lowercase).collect();
+    candidates
+        .into_iter()
+        .map(|c| {
+            let c_folded: String = c.chars().flat_map(char::to_lowercase).collect();
+            (distance(&folded, &c_folded), distance(word, c), c)
+        })
+        .filter(|&(d, _, c)| d <= (c.chars().count().max(word.chars().count()) / 3).max(1))
+        .min_by_key(|&(folded, exact, _)| (folded, exact))
+        .map(|(_, _, c)| c)
+}
+
+/// Optimal string alignment distance between `a` and `b`, letter case included.
+fn distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    // Three rows of the table of edits between a[..i] and b[..j]: i - 2, i - 1 and i.
+    let mut before: Vec<usize> = Vec::new();
+    let mut above: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut row = alloc::vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let at = |r: &[usize], k: usize| r.get(k).copied().unwrap_or(usize::MAX - 1);
+            let mut best = (at(&above, j + 1) + 1)
+                .min(at(&row, j) + 1)
+                .min(at(&above, j) + usize::from(ca != cb));
+            let swapped = i > 0 && j > 0 && a.get(i - 1) == Some(cb) && b.get(j - 1) == Some(ca);
+            if swapped {
+                best = best.min(at(&before, j - 1) + 1);
+            }
+            row.push(best);
+        }
+        before = core::mem::replace(&mut above, row);
+    }
+    above.last().copied().unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn distances() {
+        assert_eq!(distance("kitten", "sitting"), 3);
+        assert_eq!(distance("vaule", "value"), 1);
+        assert_eq!(distance("", "abc"), 3);
+        assert_eq!(distance("abc", ""), 3);
+        assert_eq!(distance("same", "SAME"), 4);
+        assert_eq!(distance("ab", "ba"), 1);
+        assert_eq!(distance("ca", "abc"), 3);
+    }
+
+    #[test]
+    fn suggestions() {
+        assert_eq!(closest("onn", ["on", "crate"]), Some("on"));
+        assert_eq!(closest("x", ["on"]), None);
+        // As close ignoring case: the one whose case matches wins.
+        assert_eq!(
+            closest(
+                "Guild Permission",
+                ["Guild permissions", "Guild Permissions"]
+            ),
+            Some("Guild Permissions")
+        );
+        assert_eq!(closest("Emoji Limits", ["Guild Permissions"]), None);
+        assert_eq!(closest("anything", []), None);
+    }
+}

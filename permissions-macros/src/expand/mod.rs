@@ -1,4 +1,0 @@
-//! Code generation, one file per macro.
-
-pub mod derive;
-pub mod requires;
