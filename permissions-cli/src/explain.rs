@@ -79,17 +79,36 @@ fn explain(read: &Read, value: u128, out: &mut String) {
             row.description
         ));
     }
-    for bit in (0..128).filter(|&b| explained.unknown & (1u128 << b) != 0) {
+    for (first, last, why) in unknown_runs(table, explained.unknown) {
+        let bits = if first == last {
+            format!("bit {first:>3}")
+        } else {
+            format!("bits {first}-{last}")
+        };
+        let mask = (first..=last).fold(0, |mask, b| mask | 1u128 << b);
         out.push_str(&format!(
-            "  {:<name_width$}  bit {bit:>3}  {}  {}\n",
+            "  {:<name_width$}  {bits:>7}  {}  {why}\n",
             "(unknown)",
-            text::hex(1u128 << bit, width),
-            why_unknown(table, bit)
+            text::hex(mask, width),
         ));
     }
     if explained.held.is_empty() && explained.unknown == 0 {
         out.push_str("  holds no permission\n");
     }
+}
+
+/// The unknown bits, lowest first, as runs of neighbouring bits with the same reason: a
+/// 64-bit value with every bit set lists each gap between rows once, not bit by bit.
+fn unknown_runs(table: &Table, unknown: u128) -> Vec<(u32, u32, String)> {
+    let mut runs: Vec<(u32, u32, String)> = Vec::new();
+    for bit in (0..128).filter(|&b| unknown & (1u128 << b) != 0) {
+        let why = why_unknown(table, bit);
+        match runs.last_mut() {
+            Some((_, last, same)) if *last + 1 == bit && *same == why => *last = bit,
+            _ => runs.push((bit, bit, why)),
+        }
+    }
+    runs
 }
 
 /// Why a bit of a value is not accounted for by the rows it holds.

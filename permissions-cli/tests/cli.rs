@@ -174,6 +174,29 @@ fn explain_names_the_rows_and_the_unknown_bits() {
 }
 
 #[test]
+fn explain_lists_a_run_of_unknown_bits_once() {
+    let out = permissions(&["explain", CHANNELS, "18446744073709551615"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    let unknown: Vec<&str> = text.lines().filter(|l| l.contains("(unknown)")).collect();
+    assert_eq!(
+        unknown,
+        [
+            "  (unknown)         bits 4-9  0x00000000000003f0  no row names it",
+            "  (unknown)         bits 14-19  0x00000000000fc000  no row names it",
+            "  (unknown)         bit  20  0x0000000000100000  reserved by \"Reserved\" (line 36)",
+            "  (unknown)         bits 21-39  0x000000ffffe00000  no row names it",
+            "  (unknown)         bits 42-52  0x001ffc0000000000  no row names it",
+            "  (unknown)         bits 54-62  0x7fc0000000000000  no row names it",
+        ]
+    );
+    // VOICE_MODERATION is held, and left out of the text form: MUTE_MEMBERS and USE_VIDEO
+    // print its bits already, as bitflags' Display does.
+    assert!(text.contains("  VOICE_MODERATION   2 bits  0x0000000000003000  "));
+    assert!(text.contains(" | USE_VIDEO | POST_THREADS | "));
+}
+
+#[test]
 fn explain_on_the_seeds() {
     let [session, tox, guild] = seeds();
     // Seed 001: the default 0x0112 holds VIEW_SETTINGS and VIEW_PUBLIC_LOGS; bit 4 alone is

@@ -2,10 +2,10 @@
 //! runtime may change them between patch releases without breaking users.
 
 pub use ::bitflags;
-pub use ::core;
 
 pub use crate::guard::check;
-pub use crate::{Denied, HasPermissions, PermissionSet, Refusal, Requirement, Row, RowKind};
+use crate::{Denied, Refusal};
+pub use crate::{HasPermissions, PermissionSet, Requirement, Row, RowKind};
 
 /// Registers a guarded function with the audit registry, when the `audit` feature is on.
 #[cfg(feature = "audit")]

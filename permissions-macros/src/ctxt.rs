@@ -1,5 +1,5 @@
 //! What both macros share: errors collected so that one build reports every mistake, in
-//! source order, and the one "did you mean".
+//! source order, the one "did you mean", and the path generated code reaches the runtime by.
 
 use std::fmt::Display;
 
@@ -64,6 +64,16 @@ pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str
     }
 }
 
+/// `krate::__private_0_1_0`: the runtime's private module of this very release (the three
+/// crates are pinned to one version), which generated code reaches everything through.
+pub fn private(krate: &syn::Path) -> TokenStream {
+    let module = quote::format_ident!(
+        "__private_{}",
+        env!("CARGO_PKG_VERSION").replace(['.', '-', '+'], "_")
+    );
+    quote::quote!(#krate::#module)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -75,5 +85,11 @@ mod tests {
             "; did you mean `value`?"
         );
         assert_eq!(did_you_mean("colour", ["bit", "value"]), "");
+    }
+
+    #[test]
+    fn the_private_module_is_named_after_the_version() {
+        let path = private(&syn::parse_quote!(::permissions)).to_string();
+        assert_eq!(path, ":: permissions :: __private_0_1_0");
     }
 }

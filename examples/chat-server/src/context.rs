@@ -12,8 +12,8 @@ use axum::http::request::Parts;
 use permissions::HasPermissions;
 use permissions::axum::{Unauthorized, bearer_token};
 use permissions::resolve::{self, Actor, Member};
-use rusqlite::Connection;
 use serde::de::DeserializeOwned;
+use sqlx::AnyConnection;
 
 use crate::AppState;
 use crate::db::{self, Channel, Guild, Id, Role, User};
@@ -28,9 +28,9 @@ pub struct Session {
 }
 
 impl Session {
-    fn from_parts(parts: &Parts, db: &Connection) -> Result<Session, ApiError> {
+    async fn from_parts(parts: &Parts, db: &mut AnyConnection) -> Result<Session, ApiError> {
         let token = bearer_token(&parts.headers)?;
-        match db::user_by_token(db, token)? {
+        match db::user_by_token(db, token).await? {
             Some(user) => Ok(Session { user }),
             None => Err(Unauthorized::invalid().into()),
         }
@@ -41,7 +41,7 @@ impl FromRequestParts<AppState> for Session {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, app: &AppState) -> Result<Self, ApiError> {
-        Session::from_parts(parts, &app.db.lock())
+        Session::from_parts(parts, &mut *app.db.acquire().await?).await
     }
 }
 
@@ -66,9 +66,15 @@ impl GuildContext {
     ///
     /// # Errors
     /// When the user is not a member, or the database fails.
-    pub fn of(db: &Connection, user: User, guild: Guild) -> Result<GuildContext, ApiError> {
-        let membership = db::membership(db, guild.id, user.id)?.ok_or(ApiError::NotMember)?;
-        let roles = db::member_roles(db, guild.id, user.id)?;
+    pub async fn of(
+        db: &mut AnyConnection,
+        user: User,
+        guild: Guild,
+    ) -> Result<GuildContext, ApiError> {
+        let membership = db::membership(db, guild.id, user.id)
+            .await?
+            .ok_or(ApiError::NotMember)?;
+        let roles = db::member_roles(db, guild.id, user.id).await?;
         let permissions = resolve::base_permissions(
             guild.everyone,
             roles.iter().map(|role| role.permissions),
@@ -117,8 +123,12 @@ impl GuildContext {
     ///
     /// # Errors
     /// When the database fails.
-    pub fn in_channel(&self, db: &Connection, channel: Id) -> Result<TextPermissions, ApiError> {
-        let overwrites = db::overwrites(db, channel)?;
+    pub async fn in_channel(
+        &self,
+        db: &mut AnyConnection,
+        channel: Id,
+    ) -> Result<TextPermissions, ApiError> {
+        let overwrites = db::overwrites(db, channel).await?;
         let roles = self.role_ids();
         let member = Member::new(self.user.id, &roles)
             .with_owner(self.is_owner())
@@ -144,9 +154,11 @@ impl FromRequestParts<AppState> for GuildContext {
 
     async fn from_request_parts(parts: &mut Parts, app: &AppState) -> Result<Self, ApiError> {
         let (user, id) = caller_and_id(parts, app, "guild").await?;
-        let db = app.db.lock();
-        let guild = db::guild(&db, id)?.ok_or(ApiError::NotFound("guild"))?;
-        GuildContext::of(&db, user, guild)
+        let db = &mut *app.db.acquire().await?;
+        let guild = db::guild(db, id)
+            .await?
+            .ok_or(ApiError::NotFound("guild"))?;
+        GuildContext::of(db, user, guild).await
     }
 }
 
@@ -174,11 +186,15 @@ impl FromRequestParts<AppState> for ChannelContext {
 
     async fn from_request_parts(parts: &mut Parts, app: &AppState) -> Result<Self, ApiError> {
         let (user, id) = caller_and_id(parts, app, "channel").await?;
-        let db = app.db.lock();
-        let channel = db::channel(&db, id)?.ok_or(ApiError::NotFound("channel"))?;
-        let guild = db::guild(&db, channel.guild)?.ok_or(ApiError::NotFound("guild"))?;
-        let member = GuildContext::of(&db, user, guild)?;
-        let permissions = member.in_channel(&db, channel.id)?;
+        let db = &mut *app.db.acquire().await?;
+        let channel = db::channel(db, id)
+            .await?
+            .ok_or(ApiError::NotFound("channel"))?;
+        let guild = db::guild(db, channel.guild)
+            .await?
+            .ok_or(ApiError::NotFound("guild"))?;
+        let member = GuildContext::of(db, user, guild).await?;
+        let permissions = member.in_channel(db, channel.id).await?;
         Ok(ChannelContext {
             channel,
             member,
@@ -197,7 +213,7 @@ async fn caller_and_id(
     let params = RawPathParams::from_request_parts(parts, app)
         .await
         .map_err(|rejection| ApiError::bad_request(rejection.body_text()))?;
-    let session = Session::from_parts(parts, &app.db.lock())?;
+    let session = Session::from_parts(parts, &mut *app.db.acquire().await?).await?;
     let value = params
         .iter()
         .find_map(|(key, value)| (key == name).then_some(value))

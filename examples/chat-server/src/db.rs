@@ -1,54 +1,127 @@
-//! The SQLite store: the schema, and one function per query. Every function takes the
-//! connection, so that a handler locks the database once and runs its queries under that lock.
+//! The store, on sqlx: SQLite (embedded, the default) or PostgreSQL, chosen by the URL. The
+//! schema, and one function per query. Permission sets are bound and read as they are: the
+//! `sqlx` feature of `permissions` makes each one a column value (guild permissions, `u32`, in an
+//! `INTEGER`; text channel permissions, `u16`, in a `SMALLINT`; the top bit as the sign).
+//!
+//! Every function takes a connection, so that a handler takes one from the pool and runs its
+//! queries on it. Nothing is cached between requests: every request reads the roles and
+//! overwrites it resolves from the database, so that several server processes on one
+//! PostgreSQL see each other's changes on their next request.
 
-use std::path::Path;
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use permissions::resolve::{Overwrite, Target};
-use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
+use sqlx::any::{AnyPoolOptions, AnyRow};
+use sqlx::pool::PoolConnection;
+use sqlx::{Any, AnyConnection, AnyPool, Row};
 
 use crate::perms::{GuildPermissions, TextPermissions};
 
-/// Ids of users, guilds, roles, channels and messages: SQLite's integer keys.
+/// Ids of users, guilds, roles, channels and messages: 64-bit integer keys.
 pub type Id = i64;
 
-/// A shared connection. Queries are short and never wait on anything else, so handlers lock
-/// it, query, and let go, without holding it across an `.await`.
+/// A connection of the pool, as handlers hold it.
+pub type Conn = PoolConnection<Any>;
+
+/// The database engines the server runs on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Engine {
+    /// SQLite, embedded: a file, or in memory.
+    Sqlite,
+    /// A PostgreSQL server, which several server processes may share.
+    Postgres,
+}
+
+impl Engine {
+    /// The engine of a database URL: `sqlite:...` or `postgres://...`.
+    ///
+    /// # Errors
+    /// For any other scheme.
+    pub fn of(url: &str) -> Result<Engine, sqlx::Error> {
+        if url.starts_with("sqlite:") {
+            Ok(Engine::Sqlite)
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Ok(Engine::Postgres)
+        } else {
+            Err(sqlx::Error::Configuration(
+                format!("{url:?} is neither a sqlite: nor a postgres:// URL").into(),
+            ))
+        }
+    }
+
+    fn schema(self) -> &'static str {
+        match self {
+            Engine::Sqlite => include_str!("schema.sqlite.sql"),
+            Engine::Postgres => include_str!("schema.postgres.sql"),
+        }
+    }
+}
+
+/// The pool of connections to the database.
 #[derive(Clone)]
-pub struct Db(Arc<Mutex<Connection>>);
+pub struct Db {
+    pool: AnyPool,
+    engine: Engine,
+}
 
 impl Db {
-    /// A database in memory, with the seed data.
+    /// A SQLite database in memory, with the seed data.
     ///
     /// # Errors
     /// When SQLite cannot create the tables or the seed.
-    pub fn in_memory() -> rusqlite::Result<Db> {
-        Db::prepare(Connection::open_in_memory()?)
+    pub async fn in_memory() -> sqlx::Result<Db> {
+        Db::connect("sqlite::memory:").await
     }
 
-    /// The database in the file at `path`, created (with the seed data) if it has no guilds.
+    /// The database at `url` (`sqlite:chat.sqlite?mode=rwc`, `sqlite::memory:`,
+    /// `postgres://user@host/db`): its tables are created if missing, and the seed data
+    /// inserted if it has no guild yet.
     ///
     /// # Errors
-    /// When SQLite cannot open the file or create the tables.
-    pub fn open(path: &Path) -> rusqlite::Result<Db> {
-        Db::prepare(Connection::open(path)?)
-    }
-
-    fn prepare(mut conn: Connection) -> rusqlite::Result<Db> {
-        conn.execute_batch(include_str!("schema.sql"))?;
-        let guilds: i64 = conn.query_row("SELECT count(*) FROM guilds", [], |row| row.get(0))?;
+    /// When the URL names no supported engine, or the database refuses.
+    pub async fn connect(url: &str) -> sqlx::Result<Db> {
+        sqlx::any::install_default_drivers();
+        let engine = Engine::of(url)?;
+        let options = if url.starts_with("sqlite::memory:") || url.contains("mode=memory") {
+            // Each connection to an in-memory SQLite is a database of its own: keep one, for
+            // ever.
+            AnyPoolOptions::new()
+                .min_connections(1)
+                .max_connections(1)
+                .idle_timeout(None)
+                .max_lifetime(None)
+        } else {
+            AnyPoolOptions::new().max_connections(16)
+        };
+        let pool = options
+            .acquire_timeout(Duration::from_secs(10))
+            .connect(url)
+            .await?;
+        sqlx::raw_sql(engine.schema()).execute(&pool).await?;
+        let (guilds,): (i64,) = sqlx::query_as("SELECT count(*) FROM guilds")
+            .fetch_one(&pool)
+            .await?;
         if guilds == 0 {
-            crate::seed::insert(&mut conn)?;
+            let mut tx = pool.begin().await?;
+            crate::seed::insert(&mut tx, engine).await?;
+            tx.commit().await?;
         }
-        Ok(Db(Arc::new(Mutex::new(conn))))
+        Ok(Db { pool, engine })
     }
 
-    /// The connection. A handler that panicked while holding it left no transaction open
-    /// (rusqlite rolls back on drop), so a poisoned lock is still safe to use.
-    pub fn lock(&self) -> MutexGuard<'_, Connection> {
-        self.0.lock().unwrap_or_else(PoisonError::into_inner)
+    /// The engine it runs on.
+    #[must_use]
+    pub fn engine(&self) -> Engine {
+        self.engine
+    }
+
+    /// A connection from the pool.
+    ///
+    /// # Errors
+    /// When none comes free in time, or the database is gone.
+    pub async fn acquire(&self) -> sqlx::Result<Conn> {
+        self.pool.acquire().await
     }
 }
 
@@ -124,159 +197,170 @@ pub struct Message {
     pub created_at: i64,
 }
 
-fn user_from(row: &Row<'_>) -> rusqlite::Result<User> {
-    Ok(User {
-        id: row.get(0)?,
-        name: row.get(1)?,
-    })
+fn user_from((id, name): (Id, String)) -> User {
+    User { id, name }
 }
 
 /// The user whose token this is.
-pub fn user_by_token(db: &Connection, token: &str) -> rusqlite::Result<Option<User>> {
-    db.query_row(
-        "SELECT id, name FROM users WHERE token = ?1",
-        [token],
-        user_from,
-    )
-    .optional()
+pub async fn user_by_token(db: &mut AnyConnection, token: &str) -> sqlx::Result<Option<User>> {
+    let row = sqlx::query_as("SELECT id, name FROM users WHERE token = $1")
+        .bind(token)
+        .fetch_optional(db)
+        .await?;
+    Ok(row.map(user_from))
 }
 
 /// The user with this id.
-pub fn user(db: &Connection, id: Id) -> rusqlite::Result<Option<User>> {
-    db.query_row("SELECT id, name FROM users WHERE id = ?1", [id], user_from)
-        .optional()
+pub async fn user(db: &mut AnyConnection, id: Id) -> sqlx::Result<Option<User>> {
+    let row = sqlx::query_as("SELECT id, name FROM users WHERE id = $1")
+        .bind(id)
+        .fetch_optional(db)
+        .await?;
+    Ok(row.map(user_from))
 }
 
 /// The guild with this id.
-pub fn guild(db: &Connection, id: Id) -> rusqlite::Result<Option<Guild>> {
-    db.query_row(
-        "SELECT id, name, owner_id, everyone FROM guilds WHERE id = ?1",
-        [id],
-        |row| {
-            Ok(Guild {
-                id: row.get(0)?,
-                name: row.get(1)?,
-                owner: row.get(2)?,
-                everyone: GuildPermissions::from_bits_retain(row.get(3)?),
-            })
-        },
-    )
-    .optional()
+pub async fn guild(db: &mut AnyConnection, id: Id) -> sqlx::Result<Option<Guild>> {
+    let row = sqlx::query_as("SELECT id, name, owner_id, everyone FROM guilds WHERE id = $1")
+        .bind(id)
+        .fetch_optional(db)
+        .await?;
+    Ok(row.map(|(id, name, owner, everyone)| Guild {
+        id,
+        name,
+        owner,
+        everyone,
+    }))
 }
 
 /// The member's standing in the guild; `None` if the user is not a member.
-pub fn membership(db: &Connection, guild: Id, user: Id) -> rusqlite::Result<Option<Membership>> {
-    db.query_row(
-        "SELECT personal, timed_out FROM members WHERE guild_id = ?1 AND user_id = ?2",
-        [guild, user],
-        |row| {
-            Ok(Membership {
-                personal: GuildPermissions::from_bits_retain(row.get(0)?),
-                timed_out: row.get(1)?,
-            })
-        },
+pub async fn membership(
+    db: &mut AnyConnection,
+    guild: Id,
+    user: Id,
+) -> sqlx::Result<Option<Membership>> {
+    let row = sqlx::query_as(
+        "SELECT personal, timed_out FROM members WHERE guild_id = $1 AND user_id = $2",
     )
-    .optional()
+    .bind(guild)
+    .bind(user)
+    .fetch_optional(db)
+    .await?;
+    Ok(row.map(
+        |(personal, timed_out): (GuildPermissions, i16)| Membership {
+            personal,
+            timed_out: timed_out != 0,
+        },
+    ))
 }
 
-fn role_from(row: &Row<'_>) -> rusqlite::Result<Role> {
-    Ok(Role {
-        id: row.get(0)?,
-        name: row.get(1)?,
-        position: row.get(2)?,
-        permissions: GuildPermissions::from_bits_retain(row.get(3)?),
-    })
+fn role_from((id, name, position, permissions): (Id, String, i64, GuildPermissions)) -> Role {
+    Role {
+        id,
+        name,
+        position,
+        permissions,
+    }
 }
 
 /// The member's roles, highest first.
-pub fn member_roles(db: &Connection, guild: Id, user: Id) -> rusqlite::Result<Vec<Role>> {
-    let mut query = db.prepare_cached(
+pub async fn member_roles(db: &mut AnyConnection, guild: Id, user: Id) -> sqlx::Result<Vec<Role>> {
+    let rows = sqlx::query_as(
         "SELECT r.id, r.name, r.position, r.permissions
          FROM member_roles m JOIN roles r ON r.id = m.role_id
-         WHERE m.guild_id = ?1 AND m.user_id = ?2
+         WHERE m.guild_id = $1 AND m.user_id = $2
          ORDER BY r.position DESC, r.id",
-    )?;
-    let roles = query.query_map([guild, user], role_from)?;
-    roles.collect()
+    )
+    .bind(guild)
+    .bind(user)
+    .fetch_all(db)
+    .await?;
+    Ok(rows.into_iter().map(role_from).collect())
 }
 
 /// The guild's role with this id.
-pub fn role(db: &Connection, guild: Id, role: Id) -> rusqlite::Result<Option<Role>> {
-    db.query_row(
-        "SELECT id, name, position, permissions FROM roles WHERE guild_id = ?1 AND id = ?2",
-        [guild, role],
-        role_from,
+pub async fn role(db: &mut AnyConnection, guild: Id, role: Id) -> sqlx::Result<Option<Role>> {
+    let row = sqlx::query_as(
+        "SELECT id, name, position, permissions FROM roles WHERE guild_id = $1 AND id = $2",
     )
-    .optional()
+    .bind(guild)
+    .bind(role)
+    .fetch_optional(db)
+    .await?;
+    Ok(row.map(role_from))
 }
 
 /// Creates a role.
-pub fn insert_role(
-    db: &Connection,
+pub async fn insert_role(
+    db: &mut AnyConnection,
     guild: Id,
     name: &str,
     position: i64,
     permissions: GuildPermissions,
-) -> rusqlite::Result<Role> {
-    db.execute(
-        "INSERT INTO roles (guild_id, name, position, permissions) VALUES (?1, ?2, ?3, ?4)",
-        params![guild, name, position, permissions.bits()],
-    )?;
+) -> sqlx::Result<Role> {
+    let (id,) = sqlx::query_as(
+        "INSERT INTO roles (guild_id, name, position, permissions) VALUES ($1, $2, $3, $4)
+         RETURNING id",
+    )
+    .bind(guild)
+    .bind(name)
+    .bind(position)
+    .bind(permissions)
+    .fetch_one(db)
+    .await?;
     Ok(Role {
-        id: db.last_insert_rowid(),
+        id,
         name: name.to_owned(),
         position,
         permissions,
     })
 }
 
-/// Gives the member the role; `false` if it had it already.
-pub fn add_member_role(db: &Connection, guild: Id, user: Id, role: Id) -> rusqlite::Result<bool> {
-    db.execute(
-        "INSERT OR IGNORE INTO member_roles (guild_id, user_id, role_id) VALUES (?1, ?2, ?3)",
-        [guild, user, role],
-    )
-    .map(|n| n > 0)
+/// Runs a statement on three ids and says whether it changed a row.
+async fn changed(db: &mut AnyConnection, sql: &str, ids: [Id; 3]) -> sqlx::Result<bool> {
+    let [a, b, c] = ids;
+    let done = sqlx::query(sql).bind(a).bind(b).bind(c).execute(db).await?;
+    Ok(done.rows_affected() > 0)
 }
 
-/// Takes the role from the member; `false` if it did not have it.
-pub fn remove_member_role(
-    db: &Connection,
+/// Gives the member the role; `false` if it had it already.
+pub async fn add_member_role(
+    db: &mut AnyConnection,
     guild: Id,
     user: Id,
     role: Id,
-) -> rusqlite::Result<bool> {
-    db.execute(
-        "DELETE FROM member_roles WHERE guild_id = ?1 AND user_id = ?2 AND role_id = ?3",
-        [guild, user, role],
-    )
-    .map(|n| n > 0)
+) -> sqlx::Result<bool> {
+    let sql = "INSERT INTO member_roles (guild_id, user_id, role_id) VALUES ($1, $2, $3)
+               ON CONFLICT DO NOTHING";
+    changed(db, sql, [guild, user, role]).await
+}
+
+/// Takes the role from the member; `false` if it did not have it.
+pub async fn remove_member_role(
+    db: &mut AnyConnection,
+    guild: Id,
+    user: Id,
+    role: Id,
+) -> sqlx::Result<bool> {
+    let sql = "DELETE FROM member_roles WHERE guild_id = $1 AND user_id = $2 AND role_id = $3";
+    changed(db, sql, [guild, user, role]).await
 }
 
 /// Removes the member from the guild, with its roles; `false` if it was not a member.
-pub fn remove_member(db: &Connection, guild: Id, user: Id) -> rusqlite::Result<bool> {
-    db.execute(
-        "DELETE FROM members WHERE guild_id = ?1 AND user_id = ?2",
-        [guild, user],
-    )
-    .map(|n| n > 0)
+pub async fn remove_member(db: &mut AnyConnection, guild: Id, user: Id) -> sqlx::Result<bool> {
+    let done = sqlx::query("DELETE FROM members WHERE guild_id = $1 AND user_id = $2")
+        .bind(guild)
+        .bind(user)
+        .execute(db)
+        .await?;
+    Ok(done.rows_affected() > 0)
 }
 
 /// Records a ban; `false` if the user was banned already.
-pub fn insert_ban(db: &Connection, guild: Id, user: Id, by: Id) -> rusqlite::Result<bool> {
-    db.execute(
-        "INSERT OR IGNORE INTO bans (guild_id, user_id, banned_by) VALUES (?1, ?2, ?3)",
-        [guild, user, by],
-    )
-    .map(|n| n > 0)
-}
-
-fn channel_from(row: &Row<'_>) -> rusqlite::Result<Channel> {
-    Ok(Channel {
-        id: row.get(0)?,
-        guild: row.get(1)?,
-        name: row.get(2)?,
-    })
+pub async fn insert_ban(db: &mut AnyConnection, guild: Id, user: Id, by: Id) -> sqlx::Result<bool> {
+    let sql = "INSERT INTO bans (guild_id, user_id, banned_by) VALUES ($1, $2, $3)
+               ON CONFLICT DO NOTHING";
+    changed(db, sql, [guild, user, by]).await
 }
 
 /// A member of a guild as a member list needs it.
@@ -300,36 +384,31 @@ pub struct Roster {
 }
 
 /// The guild's roles and members.
-pub fn roster(db: &Connection, guild: Id) -> rusqlite::Result<Roster> {
-    let mut query = db.prepare_cached("SELECT id, permissions FROM roles WHERE guild_id = ?1")?;
-    let roles = query
-        .query_map([guild], |row| {
-            Ok((row.get(0)?, GuildPermissions::from_bits_retain(row.get(1)?)))
-        })?
-        .collect::<rusqlite::Result<_>>()?;
+pub async fn roster(db: &mut AnyConnection, guild: Id) -> sqlx::Result<Roster> {
+    let roles = sqlx::query_as("SELECT id, permissions FROM roles WHERE guild_id = $1")
+        .bind(guild)
+        .fetch_all(&mut *db)
+        .await?;
     // One row per member and role (one with a NULL role for a member without roles), in
     // order of user id, so that each member's rows are adjacent.
-    let mut query = db.prepare_cached(
+    let rows: Vec<(Id, String, GuildPermissions, i16, Option<Id>)> = sqlx::query_as(
         "SELECT m.user_id, u.name, m.personal, m.timed_out, r.role_id
          FROM members m JOIN users u ON u.id = m.user_id
          LEFT JOIN member_roles r ON r.guild_id = m.guild_id AND r.user_id = m.user_id
-         WHERE m.guild_id = ?1 ORDER BY m.user_id",
-    )?;
+         WHERE m.guild_id = $1 ORDER BY m.user_id",
+    )
+    .bind(guild)
+    .fetch_all(db)
+    .await?;
     let mut members: Vec<Listed> = Vec::new();
-    let mut rows = query.query([guild])?;
-    while let Some(row) = rows.next()? {
-        let id: Id = row.get(0)?;
-        let role: Option<Id> = row.get(4)?;
+    for (id, name, personal, timed_out, role) in rows {
         match members.last_mut() {
             Some(last) if last.user.id == id => last.roles.extend(role),
             _ => members.push(Listed {
-                user: User {
-                    id,
-                    name: row.get(1)?,
-                },
+                user: User { id, name },
                 membership: Membership {
-                    personal: GuildPermissions::from_bits_retain(row.get(2)?),
-                    timed_out: row.get(3)?,
+                    personal,
+                    timed_out: timed_out != 0,
                 },
                 roles: role.into_iter().collect(),
             }),
@@ -338,89 +417,91 @@ pub fn roster(db: &Connection, guild: Id) -> rusqlite::Result<Roster> {
     Ok(Roster { roles, members })
 }
 
+fn channel_from((id, guild, name): (Id, Id, String)) -> Channel {
+    Channel { id, guild, name }
+}
+
 /// The channel with this id.
-pub fn channel(db: &Connection, id: Id) -> rusqlite::Result<Option<Channel>> {
-    db.query_row(
-        "SELECT id, guild_id, name FROM channels WHERE id = ?1",
-        [id],
-        channel_from,
-    )
-    .optional()
+pub async fn channel(db: &mut AnyConnection, id: Id) -> sqlx::Result<Option<Channel>> {
+    let row = sqlx::query_as("SELECT id, guild_id, name FROM channels WHERE id = $1")
+        .bind(id)
+        .fetch_optional(db)
+        .await?;
+    Ok(row.map(channel_from))
 }
 
 /// The guild's channels, by id.
-pub fn channels(db: &Connection, guild: Id) -> rusqlite::Result<Vec<Channel>> {
-    let mut query = db.prepare_cached(
-        "SELECT id, guild_id, name FROM channels WHERE guild_id = ?1 ORDER BY id",
-    )?;
-    let channels = query.query_map([guild], channel_from)?;
-    channels.collect()
+pub async fn channels(db: &mut AnyConnection, guild: Id) -> sqlx::Result<Vec<Channel>> {
+    let rows =
+        sqlx::query_as("SELECT id, guild_id, name FROM channels WHERE guild_id = $1 ORDER BY id")
+            .bind(guild)
+            .fetch_all(db)
+            .await?;
+    Ok(rows.into_iter().map(channel_from).collect())
 }
 
 /// The channel's overwrites, in the resolution API's form.
-pub fn overwrites(
-    db: &Connection,
+pub async fn overwrites(
+    db: &mut AnyConnection,
     channel: Id,
-) -> rusqlite::Result<Vec<Overwrite<Id, TextPermissions>>> {
-    let mut query = db.prepare_cached(
-        "SELECT kind, target_id, allow, deny FROM overwrites WHERE channel_id = ?1",
-    )?;
-    let rows = query.query_map([channel], |row| {
-        let kind: String = row.get(0)?;
-        let id: Id = row.get(1)?;
-        let target = match kind.as_str() {
-            "role" => Target::Role(id),
-            "member" => Target::Member(id),
-            _ => Target::Everyone,
-        };
-        Ok(Overwrite::new(
-            target,
-            TextPermissions::from_bits_retain(row.get(2)?),
-            TextPermissions::from_bits_retain(row.get(3)?),
-        ))
-    })?;
-    rows.collect()
+) -> sqlx::Result<Vec<Overwrite<Id, TextPermissions>>> {
+    let rows: Vec<AnyRow> =
+        sqlx::query("SELECT kind, target_id, allow, deny FROM overwrites WHERE channel_id = $1")
+            .bind(channel)
+            .fetch_all(db)
+            .await?;
+    rows.iter()
+        .map(|row| {
+            let kind: &str = row.try_get(0)?;
+            let id: Id = row.try_get(1)?;
+            let target = match kind {
+                "role" => Target::Role(id),
+                "member" => Target::Member(id),
+                _ => Target::Everyone,
+            };
+            Ok(Overwrite::new(target, row.try_get(2)?, row.try_get(3)?))
+        })
+        .collect()
 }
 
 /// The channel's overwrite for `target`, if it has one.
-pub fn overwrite(
-    db: &Connection,
+pub async fn overwrite(
+    db: &mut AnyConnection,
     channel: Id,
     target: Target<Id>,
-) -> rusqlite::Result<Option<Overwrite<Id, TextPermissions>>> {
+) -> sqlx::Result<Option<Overwrite<Id, TextPermissions>>> {
     let (kind, id) = target_key(target);
-    db.query_row(
-        "SELECT allow, deny FROM overwrites WHERE channel_id = ?1 AND kind = ?2 AND target_id = ?3",
-        params![channel, kind, id],
-        |row| {
-            Ok(Overwrite::new(
-                target,
-                TextPermissions::from_bits_retain(row.get(0)?),
-                TextPermissions::from_bits_retain(row.get(1)?),
-            ))
-        },
+    let row = sqlx::query_as(
+        "SELECT allow, deny FROM overwrites WHERE channel_id = $1 AND kind = $2 AND target_id = $3",
     )
-    .optional()
+    .bind(channel)
+    .bind(kind)
+    .bind(id)
+    .fetch_optional(db)
+    .await?;
+    Ok(row.map(|(allow, deny)| Overwrite::new(target, allow, deny)))
 }
 
 /// Creates or replaces an overwrite.
-pub fn put_overwrite(
-    db: &Connection,
+pub async fn put_overwrite(
+    db: &mut AnyConnection,
     channel: Id,
     overwrite: &Overwrite<Id, TextPermissions>,
-) -> rusqlite::Result<()> {
+) -> sqlx::Result<()> {
     let (kind, id) = target_key(overwrite.target);
-    db.execute(
-        "INSERT OR REPLACE INTO overwrites (channel_id, kind, target_id, allow, deny)
-         VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![
-            channel,
-            kind,
-            id,
-            overwrite.allow.bits(),
-            overwrite.deny.bits()
-        ],
+    sqlx::query(
+        "INSERT INTO overwrites (channel_id, kind, target_id, allow, deny)
+         VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (channel_id, kind, target_id)
+         DO UPDATE SET allow = excluded.allow, deny = excluded.deny",
     )
+    .bind(channel)
+    .bind(kind)
+    .bind(id)
+    .bind(overwrite.allow)
+    .bind(overwrite.deny)
+    .execute(db)
+    .await
     .map(drop)
 }
 
@@ -433,45 +514,61 @@ fn target_key(target: Target<Id>) -> (&'static str, Id) {
 }
 
 /// The channel's latest `limit` messages, oldest first.
-pub fn messages(db: &Connection, channel: Id, limit: u32) -> rusqlite::Result<Vec<Message>> {
-    let mut query = db.prepare_cached(
+pub async fn messages(
+    db: &mut AnyConnection,
+    channel: Id,
+    limit: u32,
+) -> sqlx::Result<Vec<Message>> {
+    let rows = sqlx::query_as(
         "SELECT * FROM (
              SELECT m.id, m.channel_id, m.author_id, u.name, m.content, m.created_at
              FROM messages m JOIN users u ON u.id = m.author_id
-             WHERE m.channel_id = ?1 ORDER BY m.id DESC LIMIT ?2
-         ) ORDER BY id",
-    )?;
-    let rows = query.query_map(params![channel, limit], |row| {
-        Ok(Message {
-            id: row.get(0)?,
-            channel: row.get(1)?,
-            author: row.get(2)?,
-            author_name: row.get(3)?,
-            content: row.get(4)?,
-            created_at: row.get(5)?,
-        })
-    })?;
-    rows.collect()
+             WHERE m.channel_id = $1 ORDER BY m.id DESC LIMIT $2
+         ) AS latest ORDER BY id",
+    )
+    .bind(channel)
+    .bind(i64::from(limit))
+    .fetch_all(db)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(id, channel, author, author_name, content, created_at)| Message {
+                id,
+                channel,
+                author,
+                author_name,
+                content,
+                created_at,
+            },
+        )
+        .collect())
 }
 
 /// Posts a message.
-pub fn insert_message(
-    db: &Connection,
+pub async fn insert_message(
+    db: &mut AnyConnection,
     channel: Id,
     author: &User,
     content: &str,
-) -> rusqlite::Result<Message> {
+) -> sqlx::Result<Message> {
     let created_at = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |since| {
             i64::try_from(since.as_secs()).unwrap_or(i64::MAX)
         });
-    db.execute(
-        "INSERT INTO messages (channel_id, author_id, content, created_at) VALUES (?1, ?2, ?3, ?4)",
-        params![channel, author.id, content, created_at],
-    )?;
+    let (id,) = sqlx::query_as(
+        "INSERT INTO messages (channel_id, author_id, content, created_at) VALUES ($1, $2, $3, $4)
+         RETURNING id",
+    )
+    .bind(channel)
+    .bind(author.id)
+    .bind(content)
+    .bind(created_at)
+    .fetch_one(db)
+    .await?;
     Ok(Message {
-        id: db.last_insert_rowid(),
+        id,
         channel,
         author: author.id,
         author_name: author.name.clone(),

@@ -83,8 +83,8 @@ impl From<Escalation<TextPermissions, i64>> for ApiError {
     }
 }
 
-impl From<rusqlite::Error> for ApiError {
-    fn from(error: rusqlite::Error) -> Self {
+impl From<sqlx::Error> for ApiError {
+    fn from(error: sqlx::Error) -> Self {
         eprintln!("database error: {error}");
         ApiError::Internal
     }

@@ -1,4 +1,4 @@
-//! A small chat server on axum and SQLite, guarded by `#[requires]` and the resolution API of
+//! A small chat server on axum and sqlx (SQLite embedded, or PostgreSQL), guarded by `#[requires]` and the resolution API of
 //! [`permissions`].
 //!
 //! Guilds have roles (with positions), members, text channels with overwrites, and messages.
@@ -55,23 +55,24 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// A server on an in-memory database with the seed data ([`seed`]).
+    /// A server on an in-memory SQLite database with the seed data ([`seed`]).
     ///
     /// # Errors
     /// When SQLite cannot create it.
-    pub fn in_memory() -> rusqlite::Result<AppState> {
+    pub async fn in_memory() -> sqlx::Result<AppState> {
         Ok(AppState {
-            db: Db::in_memory()?,
+            db: Db::in_memory().await?,
         })
     }
 
-    /// A server on the database file at `path`, seeded if it has no guild yet.
+    /// A server on the database at `url`: `sqlite:FILE?mode=rwc`, `sqlite::memory:`, or
+    /// `postgres://...`; seeded if it has no guild yet ([`Db::connect`]).
     ///
     /// # Errors
-    /// When SQLite cannot open or create it.
-    pub fn open(path: &std::path::Path) -> rusqlite::Result<AppState> {
+    /// When the URL names no supported engine, or the database refuses.
+    pub async fn connect(url: &str) -> sqlx::Result<AppState> {
         Ok(AppState {
-            db: Db::open(path)?,
+            db: Db::connect(url).await?,
         })
     }
 }

@@ -1,29 +1,33 @@
-//! `cargo run -p permissions-chat-server [-- --addr 127.0.0.1:3000] [--db chat.sqlite]`: the
-//! chat server on the seed data, with a few requests to try.
+//! `cargo run -p permissions-chat-server [-- --addr 127.0.0.1:3000] [--db chat.sqlite |
+//! --database-url postgres://...]`: the chat server on the seed data, with a few requests to
+//! try.
 #![forbid(unsafe_code)]
 
 use std::net::SocketAddr;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use permissions_chat_server::{AppState, seed, serve};
 
 const USAGE: &str = "\
-usage: permissions-chat-server [--addr 127.0.0.1:3000] [--db FILE]
+usage: permissions-chat-server [--addr 127.0.0.1:3000] [--db FILE | --database-url URL]
 
-  --addr ADDR  the loopback address to listen on (default 127.0.0.1:3000; port 0 picks one)
-  --db FILE    a SQLite file, seeded if new (default: in memory, seeded)";
+  --addr ADDR          the loopback address to listen on (default 127.0.0.1:3000; port 0
+                       picks one)
+  --db FILE            a SQLite file, seeded if new (default: SQLite in memory, seeded)
+  --database-url URL   a database URL: postgres://user@host:port/db (several servers may
+                       share one), sqlite:FILE?mode=rwc or sqlite::memory:";
 
 #[derive(Debug)]
 struct Args {
     addr: SocketAddr,
-    db: Option<PathBuf>,
+    /// The database URL.
+    database: String,
 }
 
 fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     let mut out = Args {
         addr: SocketAddr::from(([127, 0, 0, 1], 3000)),
-        db: None,
+        database: "sqlite::memory:".to_owned(),
     };
     while let Some(arg) = args.next() {
         let mut value = |name: &str| args.next().ok_or(format!("{name} needs a value"));
@@ -34,7 +38,8 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
                     format!("--addr {text:?} is not an address like 127.0.0.1:3000")
                 })?;
             }
-            "--db" => out.db = Some(PathBuf::from(value("--db")?)),
+            "--db" => out.database = format!("sqlite:{}?mode=rwc", value("--db")?),
+            "--database-url" => out.database = value("--database-url")?,
             "-h" | "--help" => return Err(String::new()),
             other => return Err(format!("unknown argument {other:?}")),
         }
@@ -66,11 +71,7 @@ async fn main() -> ExitCode {
             };
         }
     };
-    let app = match &args.db {
-        Some(path) => AppState::open(path),
-        None => AppState::in_memory(),
-    };
-    let app = match app {
+    let app = match AppState::connect(&args.database).await {
         Ok(app) => app,
         Err(error) => {
             eprintln!("error: cannot open the database: {error}");
@@ -85,7 +86,7 @@ async fn main() -> ExitCode {
         }
     };
     let addr = listener.local_addr().unwrap_or(args.addr);
-    print_welcome(addr, args.db.as_deref());
+    print_welcome(addr, &args.database);
     let stop = async {
         // Without a Ctrl-C handler, the default (ending the process) applies, which is fine.
         if tokio::signal::ctrl_c().await.is_err() {
@@ -101,8 +102,7 @@ async fn main() -> ExitCode {
     }
 }
 
-fn print_welcome(addr: SocketAddr, db: Option<&std::path::Path>) {
-    let db = db.map_or("in memory".to_owned(), |path| path.display().to_string());
+fn print_welcome(addr: SocketAddr, db: &str) {
     let url = format!("http://{addr}");
     let (guild, general, announcements, lounge) = (
         seed::GUILD,
@@ -152,13 +152,12 @@ mod tests {
     fn flags_are_parsed_and_only_loopback_is_accepted() {
         let defaults = args(&[]).expect("no flags");
         assert_eq!(defaults.addr.to_string(), "127.0.0.1:3000");
-        assert!(defaults.db.is_none());
+        assert_eq!(defaults.database, "sqlite::memory:");
         let both = args(&["--addr", "127.0.0.1:0", "--db", "chat.sqlite"]).expect("both flags");
         assert_eq!(both.addr.port(), 0);
-        assert_eq!(
-            both.db.as_deref(),
-            Some(std::path::Path::new("chat.sqlite"))
-        );
+        assert_eq!(both.database, "sqlite:chat.sqlite?mode=rwc");
+        let url = "postgres://chat@127.0.0.1:5432/chat";
+        assert_eq!(args(&["--database-url", url]).expect("a URL").database, url);
         assert!(
             args(&["--addr", "0.0.0.0:80"])
                 .unwrap_err()

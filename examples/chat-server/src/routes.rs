@@ -8,10 +8,10 @@ use std::fmt::Display;
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use permissions::resolve::{self, Actor, Escalation, Member, Overwrite, Roles, Target};
+use permissions::resolve::{self, Member, Overwrite, Roles, Target};
 use permissions::{PermissionSet, requires};
-use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
+use sqlx::AnyConnection;
 
 use crate::AppState;
 use crate::context::{Body, ChannelContext, GuildContext, Ids};
@@ -32,7 +32,7 @@ pub async fn list_messages(
     channel: ChannelContext,
     State(app): State<AppState>,
 ) -> Result<Json<Vec<Message>>, ApiError> {
-    let messages = db::messages(&app.db.lock(), channel.channel.id, PAGE)?;
+    let messages = db::messages(&mut *app.db.acquire().await?, channel.channel.id, PAGE).await?;
     Ok(Json(messages))
 }
 
@@ -61,7 +61,8 @@ pub async fn post_message(
         )));
     }
     let author = &channel.member.user;
-    let message = db::insert_message(&app.db.lock(), channel.channel.id, author, content)?;
+    let db = &mut *app.db.acquire().await?;
+    let message = db::insert_message(db, channel.channel.id, author, content).await?;
     Ok((StatusCode::CREATED, Json(message)))
 }
 
@@ -103,13 +104,9 @@ pub async fn create_role(
         GuildPermissions::empty(),
         role.permissions,
     )?;
-    let created = db::insert_role(
-        &app.db.lock(),
-        member.guild.id,
-        name,
-        role.position,
-        role.permissions,
-    )?;
+    let db = &mut *app.db.acquire().await?;
+    let created =
+        db::insert_role(db, member.guild.id, name, role.position, role.permissions).await?;
     Ok((StatusCode::CREATED, Json(created)))
 }
 
@@ -141,10 +138,7 @@ pub async fn assign_role(
     State(app): State<AppState>,
     Ids(path): Ids<MemberRole>,
 ) -> Result<Json<MemberView>, ApiError> {
-    let check = |actor: Actor<GuildPermissions, i64>, role: &Role| {
-        actor.check_assign(role.position, role.permissions)
-    };
-    change_role(&member, &app, &path, check, db::add_member_role)
+    change_role(&member, &app, &path, RoleChange::Assign).await
 }
 
 /// `DELETE /guilds/{guild}/members/{user}/roles/{role}`: takes a role from a member. The role
@@ -155,29 +149,41 @@ pub async fn remove_role(
     State(app): State<AppState>,
     Ids(path): Ids<MemberRole>,
 ) -> Result<Json<MemberView>, ApiError> {
-    let check =
-        |actor: Actor<GuildPermissions, i64>, role: &Role| actor.check_remove(role.position);
-    change_role(&member, &app, &path, check, db::remove_member_role)
+    change_role(&member, &app, &path, RoleChange::Remove).await
 }
 
-/// Finds the role and the member of `path`, asks the escalation guard `check` whether the caller
-/// may, and then `change`s the member's roles.
-fn change_role(
+/// What a role endpoint does to the member.
+enum RoleChange {
+    Assign,
+    Remove,
+}
+
+/// Finds the role and the member of `path`, asks the escalation guard whether the caller may,
+/// and then changes the member's roles.
+async fn change_role(
     member: &GuildContext,
     app: &AppState,
     path: &MemberRole,
-    check: impl FnOnce(
-        Actor<GuildPermissions, i64>,
-        &Role,
-    ) -> Result<(), Escalation<GuildPermissions, i64>>,
-    change: fn(&Connection, Id, Id, Id) -> rusqlite::Result<bool>,
+    change: RoleChange,
 ) -> Result<Json<MemberView>, ApiError> {
-    let db = app.db.lock();
-    let role = db::role(&db, member.guild.id, path.role)?.ok_or(ApiError::NotFound("role"))?;
-    let target = guild_member(&db, &member.guild, path.user)?;
-    check(member.actor(member.permissions), &role)?;
-    change(&db, member.guild.id, target.user.id, role.id)?;
-    Ok(Json(member_view(&db, &member.guild, target.user)?))
+    let db = &mut *app.db.acquire().await?;
+    let role = db::role(db, member.guild.id, path.role)
+        .await?
+        .ok_or(ApiError::NotFound("role"))?;
+    let target = guild_member(db, &member.guild, path.user).await?;
+    let actor = member.actor(member.permissions);
+    let (guild, user) = (member.guild.id, target.user.id);
+    match change {
+        RoleChange::Assign => {
+            actor.check_assign(role.position, role.permissions)?;
+            db::add_member_role(db, guild, user, role.id).await?;
+        }
+        RoleChange::Remove => {
+            actor.check_remove(role.position)?;
+            db::remove_member_role(db, guild, user, role.id).await?;
+        }
+    }
+    Ok(Json(member_view(db, &member.guild, target.user).await?))
 }
 
 /// The path of a member.
@@ -206,10 +212,10 @@ pub async fn kick(
     State(app): State<AppState>,
     Ids(path): Ids<MemberPath>,
 ) -> Result<Json<Moderated>, ApiError> {
-    let db = app.db.lock();
-    let target = guild_member(&db, &member.guild, path.user)?;
+    let db = &mut *app.db.acquire().await?;
+    let target = guild_member(db, &member.guild, path.user).await?;
     outranks(&member, &target, "kick")?;
-    let was_member = db::remove_member(&db, member.guild.id, target.user.id)?;
+    let was_member = db::remove_member(db, member.guild.id, target.user.id).await?;
     Ok(Json(Moderated {
         action: "kicked",
         user: target.user,
@@ -225,17 +231,19 @@ pub async fn ban(
     State(app): State<AppState>,
     Ids(path): Ids<MemberPath>,
 ) -> Result<Json<Moderated>, ApiError> {
-    let db = app.db.lock();
-    let user = db::user(&db, path.user)?.ok_or(ApiError::NotFound("user"))?;
-    let was_member = match GuildContext::of(&db, user.clone(), member.guild.clone()) {
+    let db = &mut *app.db.acquire().await?;
+    let user = db::user(db, path.user)
+        .await?
+        .ok_or(ApiError::NotFound("user"))?;
+    let was_member = match GuildContext::of(db, user.clone(), member.guild.clone()).await {
         Ok(target) => {
             outranks(&member, &target, "ban")?;
-            db::remove_member(&db, member.guild.id, user.id)?
+            db::remove_member(db, member.guild.id, user.id).await?
         }
         Err(ApiError::NotMember) => false,
         Err(other) => return Err(other),
     };
-    db::insert_ban(&db, member.guild.id, user.id, member.user.id)?;
+    db::insert_ban(db, member.guild.id, user.id, member.user.id).await?;
     Ok(Json(Moderated {
         action: "banned",
         user,
@@ -280,26 +288,30 @@ pub async fn put_overwrite(
 ) -> Result<Json<OverwriteBody>, ApiError> {
     defined(body.allow, "allow")?;
     defined(body.deny, "deny")?;
-    let db = app.db.lock();
+    let db = &mut *app.db.acquire().await?;
     let guild = &channel.member.guild;
     let target = match body.target {
         OverwriteTarget::Everyone => Target::Everyone,
         OverwriteTarget::Role(id) => {
-            db::role(&db, guild.id, id)?.ok_or(ApiError::NotFound("role"))?;
+            db::role(db, guild.id, id)
+                .await?
+                .ok_or(ApiError::NotFound("role"))?;
             Target::Role(id)
         }
         OverwriteTarget::Member(id) => {
-            db::membership(&db, guild.id, id)?.ok_or(ApiError::NotFound("member"))?;
+            db::membership(db, guild.id, id)
+                .await?
+                .ok_or(ApiError::NotFound("member"))?;
             Target::Member(id)
         }
     };
     let after = Overwrite::new(target, body.allow, body.deny);
-    let before = db::overwrite(&db, channel.channel.id, target)?;
+    let before = db::overwrite(db, channel.channel.id, target).await?;
     channel
         .member
         .actor(channel.permissions)
         .check_overwrite(before.as_ref(), &after)?;
-    db::put_overwrite(&db, channel.channel.id, &after)?;
+    db::put_overwrite(db, channel.channel.id, &after).await?;
     Ok(Json(body))
 }
 
@@ -328,10 +340,10 @@ pub async fn list_members(
 ) -> Result<Json<Vec<ChannelMember>>, ApiError> {
     let guild = &channel.member.guild;
     let (overwrites, db::Roster { roles, members }) = {
-        let db = app.db.lock();
+        let db = &mut *app.db.acquire().await?;
         (
-            db::overwrites(&db, channel.channel.id)?,
-            db::roster(&db, guild.id)?,
+            db::overwrites(db, channel.channel.id).await?,
+            db::roster(db, guild.id).await?,
         )
     };
     let roles = Roles::new(guild.everyone, roles);
@@ -385,17 +397,15 @@ pub struct Me {
 /// `GET /guilds/{guild}/me`: the caller's resolved permissions, in the guild and in each of its
 /// channels. Any member may ask, so it is not guarded.
 pub async fn me(member: GuildContext, State(app): State<AppState>) -> Result<Json<Me>, ApiError> {
-    let db = app.db.lock();
-    let channels = db::channels(&db, member.guild.id)?
-        .into_iter()
-        .map(|channel| {
-            let permissions = member.in_channel(&db, channel.id)?;
-            Ok(ChannelView {
-                channel,
-                permissions,
-            })
-        })
-        .collect::<Result<_, ApiError>>()?;
+    let db = &mut *app.db.acquire().await?;
+    let mut channels = Vec::new();
+    for channel in db::channels(db, member.guild.id).await? {
+        let permissions = member.in_channel(db, channel.id).await?;
+        channels.push(ChannelView {
+            channel,
+            permissions,
+        });
+    }
     Ok(Json(Me {
         owner: member.is_owner(),
         timed_out: member.timed_out,
@@ -419,16 +429,26 @@ pub async fn audit() -> Json<Vec<AuditEntry>> {
 }
 
 /// `user` as a member of `guild`, with its roles and permissions.
-fn guild_member(db: &Connection, guild: &Guild, user: Id) -> Result<GuildContext, ApiError> {
-    let user = db::user(db, user)?.ok_or(ApiError::NotFound("member"))?;
-    match GuildContext::of(db, user, guild.clone()) {
+async fn guild_member(
+    db: &mut AnyConnection,
+    guild: &Guild,
+    user: Id,
+) -> Result<GuildContext, ApiError> {
+    let user = db::user(db, user)
+        .await?
+        .ok_or(ApiError::NotFound("member"))?;
+    match GuildContext::of(db, user, guild.clone()).await {
         Err(ApiError::NotMember) => Err(ApiError::NotFound("member")),
         other => other,
     }
 }
 
-fn member_view(db: &Connection, guild: &Guild, user: User) -> Result<MemberView, ApiError> {
-    let member = GuildContext::of(db, user, guild.clone())?;
+async fn member_view(
+    db: &mut AnyConnection,
+    guild: &Guild,
+    user: User,
+) -> Result<MemberView, ApiError> {
+    let member = GuildContext::of(db, user, guild.clone()).await?;
     Ok(MemberView {
         user: member.user,
         roles: member.roles,

@@ -18,9 +18,9 @@
 //! ADD_REACTIONS in an overwrite there: it does not hold it in that channel.
 
 use permissions::resolve::Overwrite;
-use rusqlite::{Connection, params};
+use sqlx::AnyConnection;
 
-use crate::db::Id;
+use crate::db::{Engine, Id};
 use crate::perms::{GuildPermissions as G, TextPermissions as T};
 
 /// The guild.
@@ -75,9 +75,8 @@ pub const MODERATOR_PERMISSIONS: G = G::KICK_MEMBERS
     .union(G::MANAGE_CHANNELS)
     .union(G::VIEW_AUDIT_LOGS);
 
-/// Inserts the seed data in one transaction.
-pub(crate) fn insert(conn: &mut Connection) -> rusqlite::Result<()> {
-    let tx = conn.transaction()?;
+/// Inserts the seed data, on `db` (which the caller makes a transaction).
+pub(crate) async fn insert(db: &mut AnyConnection, engine: Engine) -> sqlx::Result<()> {
     let users = [
         (OLIVIA, "olivia"),
         (ADA, "ada"),
@@ -90,15 +89,21 @@ pub(crate) fn insert(conn: &mut Connection) -> rusqlite::Result<()> {
         (SAM, "sam"),
     ];
     for (id, name) in users {
-        tx.execute(
-            "INSERT INTO users (id, name, token) VALUES (?1, ?2, ?3)",
-            params![id, name, format!("{name}-token")],
-        )?;
+        sqlx::query("INSERT INTO users (id, name, token) VALUES ($1, $2, $3)")
+            .bind(id)
+            .bind(name)
+            .bind(format!("{name}-token"))
+            .execute(&mut *db)
+            .await?;
     }
-    tx.execute(
-        "INSERT INTO guilds (id, name, owner_id, everyone) VALUES (?1, 'Seed 002 Guild', ?2, ?3)",
-        params![GUILD, OLIVIA, EVERYONE.bits()],
-    )?;
+    sqlx::query(
+        "INSERT INTO guilds (id, name, owner_id, everyone) VALUES ($1, 'Seed 002 Guild', $2, $3)",
+    )
+    .bind(GUILD)
+    .bind(OLIVIA)
+    .bind(EVERYONE)
+    .execute(&mut *db)
+    .await?;
     let roles = [
         (ADMINS, "Admins", 5, G::ADMINISTRATOR),
         (MODERATORS, "Moderators", 4, MODERATOR_PERMISSIONS),
@@ -117,10 +122,16 @@ pub(crate) fn insert(conn: &mut Connection) -> rusqlite::Result<()> {
         (NEWCOMERS, "Newcomers", 1, G::empty()),
     ];
     for (id, name, position, permissions) in roles {
-        tx.execute(
-            "INSERT INTO roles (id, guild_id, name, position, permissions) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![id, GUILD, name, position, permissions.bits()],
-        )?;
+        sqlx::query(
+            "INSERT INTO roles (id, guild_id, name, position, permissions) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(id)
+        .bind(GUILD)
+        .bind(name)
+        .bind(position)
+        .bind(permissions)
+        .execute(&mut *db)
+        .await?;
     }
     let members: [(Id, &[Id], bool); 8] = [
         (OLIVIA, &[], false),
@@ -133,15 +144,14 @@ pub(crate) fn insert(conn: &mut Connection) -> rusqlite::Result<()> {
         (TIM, &[], true),
     ];
     for (user, roles, timed_out) in members {
-        tx.execute(
-            "INSERT INTO members (guild_id, user_id, timed_out) VALUES (?1, ?2, ?3)",
-            params![GUILD, user, timed_out],
-        )?;
+        sqlx::query("INSERT INTO members (guild_id, user_id, timed_out) VALUES ($1, $2, $3)")
+            .bind(GUILD)
+            .bind(user)
+            .bind(i16::from(timed_out))
+            .execute(&mut *db)
+            .await?;
         for role in roles {
-            tx.execute(
-                "INSERT INTO member_roles (guild_id, user_id, role_id) VALUES (?1, ?2, ?3)",
-                [GUILD, user, *role],
-            )?;
+            crate::db::add_member_role(db, GUILD, user, *role).await?;
         }
     }
     for (id, name) in [
@@ -149,10 +159,12 @@ pub(crate) fn insert(conn: &mut Connection) -> rusqlite::Result<()> {
         (ANNOUNCEMENTS, "announcements"),
         (LOUNGE, "lounge"),
     ] {
-        tx.execute(
-            "INSERT INTO channels (id, guild_id, name) VALUES (?1, ?2, ?3)",
-            params![id, GUILD, name],
-        )?;
+        sqlx::query("INSERT INTO channels (id, guild_id, name) VALUES ($1, $2, $3)")
+            .bind(id)
+            .bind(GUILD)
+            .bind(name)
+            .execute(&mut *db)
+            .await?;
     }
     let overwrites = [
         (
@@ -167,7 +179,7 @@ pub(crate) fn insert(conn: &mut Connection) -> rusqlite::Result<()> {
         (LOUNGE, Overwrite::member(NINA).allow(T::VIEW_CHANNEL)),
     ];
     for (channel, overwrite) in &overwrites {
-        crate::db::put_overwrite(&tx, *channel, overwrite)?;
+        crate::db::put_overwrite(db, *channel, overwrite).await?;
     }
     let messages = [
         (GENERAL, OLIVIA, "Welcome to the guild!"),
@@ -176,10 +188,24 @@ pub(crate) fn insert(conn: &mut Connection) -> rusqlite::Result<()> {
         (LOUNGE, NINA, "Glad to be in here."),
     ];
     for (channel, author, content) in messages {
-        tx.execute(
-            "INSERT INTO messages (channel_id, author_id, content, created_at) VALUES (?1, ?2, ?3, 0)",
-            params![channel, author, content],
-        )?;
+        sqlx::query(
+            "INSERT INTO messages (channel_id, author_id, content, created_at) VALUES ($1, $2, $3, 0)",
+        )
+        .bind(channel)
+        .bind(author)
+        .bind(content)
+        .execute(&mut *db)
+        .await?;
     }
-    tx.commit()
+    if engine == Engine::Postgres {
+        // The seed chose its ids; the identity columns go on after them.
+        for table in ["users", "guilds", "roles", "channels"] {
+            sqlx::query(&format!(
+                "SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))"
+            ))
+            .execute(&mut *db)
+            .await?;
+        }
+    }
+    Ok(())
 }

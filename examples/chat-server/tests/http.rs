@@ -1,14 +1,19 @@
 //! The chat server over real HTTP: each test starts it on `127.0.0.1:0` with a fresh seeded
-//! database, drives it with reqwest, and stops it.
+//! database, drives it with reqwest, and stops it. Every test runs twice, on SQLite in memory
+//! (module `sqlite`) and on a fresh PostgreSQL database (module `postgres`; see
+//! `scripts/postgres.sh`).
 
 use std::collections::BTreeSet;
-use std::time::Duration;
 
+mod common;
+
+use common::Client;
 use permissions_chat_server::seed::{
     ADMINS, ANNOUNCEMENTS, EVE, EVENT_HOSTS, GENERAL, GUILD, HAL, HELPERS, LOUNGE, MO, MODERATORS,
     NEWCOMERS, NICK, OLIVIA, TIM,
 };
 use permissions_chat_server::{AppState, serve};
+use permissions_test_storage::fresh_postgres_database;
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 use tokio::net::TcpListener;
@@ -16,87 +21,41 @@ use tokio::sync::oneshot;
 
 /// A running server and a client for it. Dropping it stops the server.
 struct Server {
-    base: String,
-    client: reqwest::Client,
+    client: Client,
     _stop: oneshot::Sender<()>,
 }
 
+impl std::ops::Deref for Server {
+    type Target = Client;
+    fn deref(&self) -> &Client {
+        &self.client
+    }
+}
+
 impl Server {
-    async fn start() -> Server {
+    /// The server on SQLite in memory.
+    async fn sqlite() -> Server {
+        Server::start(AppState::in_memory().await.expect("seeded database")).await
+    }
+
+    /// The server on a new PostgreSQL database; `None` (the test is skipped) without one.
+    async fn postgres(test: &str) -> Option<Server> {
+        let url = fresh_postgres_database(test, "chat").await?;
+        let app = AppState::connect(&url).await.expect("seeded database");
+        Some(Server::start(app).await)
+    }
+
+    async fn start(app: AppState) -> Server {
         let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let addr = listener.local_addr().expect("local address");
-        let app = AppState::in_memory().expect("seeded database");
         let (stop, stopped) = oneshot::channel::<()>();
         tokio::spawn(serve(listener, app, async {
             let _ = stopped.await;
         }));
-        let client = reqwest::Client::builder()
-            .no_proxy()
-            .timeout(Duration::from_secs(10))
-            .build()
-            .expect("client");
         Server {
-            base: format!("http://{addr}"),
-            client,
+            client: Client::new(format!("http://{addr}")),
             _stop: stop,
         }
-    }
-
-    /// Sends a request as `user` (a seed user's name, or `None` for no token) and returns the
-    /// status and the JSON body (`Null` if the body is empty).
-    async fn call(
-        &self,
-        method: Method,
-        path: &str,
-        user: Option<&str>,
-        body: Option<Value>,
-    ) -> (StatusCode, Value) {
-        let mut request = self.client.request(method, format!("{}{path}", self.base));
-        if let Some(user) = user {
-            request = request.bearer_auth(format!("{user}-token"));
-        }
-        if let Some(body) = body {
-            request = request.json(&body);
-        }
-        let response = request.send().await.expect("a response");
-        let status = response.status();
-        let bytes = response.bytes().await.expect("a body");
-        let body = if bytes.is_empty() {
-            Value::Null
-        } else {
-            serde_json::from_slice(&bytes)
-                .unwrap_or_else(|_| panic!("{path}: not JSON: {}", String::from_utf8_lossy(&bytes)))
-        };
-        (status, body)
-    }
-
-    async fn get(&self, path: &str, user: &str) -> (StatusCode, Value) {
-        self.call(Method::GET, path, Some(user), None).await
-    }
-
-    async fn post(&self, path: &str, user: &str, body: Value) -> (StatusCode, Value) {
-        self.call(Method::POST, path, Some(user), Some(body)).await
-    }
-
-    async fn put(&self, path: &str, user: &str) -> (StatusCode, Value) {
-        self.call(Method::PUT, path, Some(user), None).await
-    }
-
-    async fn delete(&self, path: &str, user: &str) -> (StatusCode, Value) {
-        self.call(Method::DELETE, path, Some(user), None).await
-    }
-
-    /// The user's resolved permissions: in the guild, and in the channel `channel`.
-    async fn permissions(&self, user: &str, channel: i64) -> (String, String) {
-        let (status, me) = self.get(&format!("/guilds/{GUILD}/me"), user).await;
-        assert_eq!(status, StatusCode::OK, "{me}");
-        let in_channel = me["channels"]
-            .as_array()
-            .and_then(|all| all.iter().find(|c| c["id"] == channel))
-            .map(|c| c["permissions"].as_str().unwrap_or_default().to_owned())
-            .expect("the channel");
-        let guild = me["permissions"].as_str().unwrap_or_default().to_owned();
-        (guild, in_channel)
     }
 }
 
@@ -117,10 +76,7 @@ fn contents(messages: &Value) -> Vec<&str> {
         .collect()
 }
 
-#[tokio::test]
-async fn allowed_requests_succeed() {
-    let server = Server::start().await;
-
+async fn allowed_requests_succeed(server: Server) {
     let (status, listed) = server.get(&messages(GENERAL), "eve").await;
     assert_eq!(status, StatusCode::OK, "{listed}");
     assert_eq!(
@@ -189,10 +145,7 @@ async fn allowed_requests_succeed() {
     assert_eq!(status, StatusCode::FORBIDDEN);
 }
 
-#[tokio::test]
-async fn denied_requests_name_the_missing_permission() {
-    let server = Server::start().await;
-
+async fn denied_requests_name_the_missing_permission(server: Server) {
     let (status, body) = server
         .put(&format!("/guilds/{GUILD}/bans/{HAL}"), "eve")
         .await;
@@ -250,9 +203,7 @@ async fn denied_requests_name_the_missing_permission() {
     assert_eq!(status, StatusCode::OK);
 }
 
-#[tokio::test]
-async fn unauthenticated_requests_get_401() {
-    let server = Server::start().await;
+async fn unauthenticated_requests_get_401(server: Server) {
     let paths = [
         (Method::GET, messages(GENERAL)),
         (Method::POST, messages(GENERAL)),
@@ -276,7 +227,7 @@ async fn unauthenticated_requests_get_401() {
     assert_eq!(body["message"], "the bearer token is not valid");
 
     let response = server
-        .client
+        .http
         .get(format!("{}{}", server.base, messages(GENERAL)))
         .header("authorization", "Basic ZXZlOg==")
         .send()
@@ -291,10 +242,7 @@ async fn unauthenticated_requests_get_401() {
     );
 }
 
-#[tokio::test]
-async fn escalation_is_refused_with_the_reason() {
-    let server = Server::start().await;
-
+async fn escalation_is_refused_with_the_reason(server: Server) {
     // mo may assign roles, but Event Hosts grants what mo does not hold.
     let (status, body) = server.put(&member_role(EVE, EVENT_HOSTS), "mo").await;
     assert_eq!(status, StatusCode::FORBIDDEN);
@@ -396,9 +344,7 @@ async fn escalation_is_refused_with_the_reason() {
     assert_eq!(names, ["Admins"]);
 }
 
-#[tokio::test]
-async fn administrator_bypasses_every_check_and_overwrite() {
-    let server = Server::start().await;
+async fn administrator_bypasses_every_check_and_overwrite(server: Server) {
     let (guild, announcements) = server.permissions("ada", ANNOUNCEMENTS).await;
     // Admins grants ADMINISTRATOR alone; resolution makes it everything.
     assert!(
@@ -441,9 +387,7 @@ async fn administrator_bypasses_every_check_and_overwrite() {
     assert_eq!(status, StatusCode::FORBIDDEN, "{body}");
 }
 
-#[tokio::test]
-async fn a_member_overwrite_beats_a_role_overwrite() {
-    let server = Server::start().await;
+async fn a_member_overwrite_beats_a_role_overwrite(server: Server) {
     // #lounge denies Newcomers VIEW_CHANNEL: nick sees nothing there...
     let (status, body) = server.get(&messages(LOUNGE), "nick").await;
     assert_eq!(status, StatusCode::FORBIDDEN);
@@ -519,9 +463,7 @@ async fn viewers(server: &Server, channel: i64, user: &str) -> Vec<String> {
     names
 }
 
-#[tokio::test]
-async fn channel_members_are_who_can_view_the_channel() {
-    let server = Server::start().await;
+async fn channel_members_are_who_can_view_the_channel(server: Server) {
     let everyone = ["olivia", "ada", "mo", "hal", "nina", "nick", "eve", "tim"];
     assert_eq!(viewers(&server, GENERAL, "eve").await, everyone);
     // #lounge hides itself from Newcomers, but nina's member overwrite lets her in.
@@ -577,9 +519,7 @@ async fn channel_members_are_who_can_view_the_channel() {
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
 
-#[tokio::test]
-async fn the_audit_endpoint_lists_every_guarded_handler() {
-    let server = Server::start().await;
+async fn the_audit_endpoint_lists_every_guarded_handler(server: Server) {
     let (status, body) = server.call(Method::GET, "/audit", None, None).await;
     assert_eq!(status, StatusCode::OK);
     let listed: BTreeSet<(String, String, String, String)> = body
@@ -620,12 +560,10 @@ async fn the_audit_endpoint_lists_every_guarded_handler() {
     assert_eq!(listed, expected);
 }
 
-#[tokio::test]
-async fn bad_input_gets_a_clear_4xx() {
-    let server = Server::start().await;
+async fn bad_input_gets_a_clear_4xx(server: Server) {
     let post_raw = |path: String, content_type: &'static str, body: &'static str| {
         server
-            .client
+            .http
             .post(format!("{}{path}", server.base))
             .bearer_auth("eve-token")
             .header("content-type", content_type)
@@ -690,3 +628,40 @@ async fn bad_input_gets_a_clear_4xx() {
     assert_eq!(status, StatusCode::FORBIDDEN);
     assert_eq!(body["error"], "not_a_member");
 }
+
+/// Each test above, on each database.
+macro_rules! on_both_databases {
+    ($($test:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test]
+                async fn $test() {
+                    super::$test(super::Server::sqlite().await).await;
+                }
+            )*
+        }
+
+        mod postgres {
+            $(
+                #[tokio::test]
+                async fn $test() {
+                    if let Some(server) = super::Server::postgres(stringify!($test)).await {
+                        super::$test(server).await;
+                    }
+                }
+            )*
+        }
+    };
+}
+
+on_both_databases!(
+    allowed_requests_succeed,
+    denied_requests_name_the_missing_permission,
+    unauthenticated_requests_get_401,
+    escalation_is_refused_with_the_reason,
+    administrator_bypasses_every_check_and_overwrite,
+    a_member_overwrite_beats_a_role_overwrite,
+    channel_members_are_who_can_view_the_channel,
+    the_audit_endpoint_lists_every_guarded_handler,
+    bad_input_gets_a_clear_4xx,
+);

@@ -499,7 +499,7 @@ impl fmt::Display for ErrorKind {
             } => write!(
                 f,
                 "duplicate value {}: `{other}`{} has it too; if this row is another name for \
-                 `{other}`, add `aliases` to the table's options",
+                 `{other}`, allow that with `aliases`",
                 Bits(*value),
                 Line(" on line ", *first, "")
             ),

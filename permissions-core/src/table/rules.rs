@@ -634,3 +634,386 @@ fn terms_bits(
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use alloc::string::ToString;
+
+    fn row(name: &str, assign: Assign) -> Draft {
+        Draft::new(name, assign)
+    }
+
+    fn kinds(resolution: &Resolution) -> Vec<Kind> {
+        resolution.rows.iter().map(|r| r.kind).collect()
+    }
+
+    fn errors(resolution: &Resolution) -> Vec<(At, String)> {
+        resolution
+            .errors
+            .iter()
+            .map(|e| (e.at, e.kind.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn bits_and_values_fit_the_width() {
+        let spec = Spec::new(
+            16,
+            vec![
+                row("A", Assign::Bit(15)),
+                row("B", Assign::Bit(16)),
+                row("C", Assign::Value(0)),
+                row("D", Assign::Value(0x1_0000)),
+                row("E", Assign::Value(0xffff & !0x8000)),
+            ],
+        );
+        let r = resolve(&spec);
+        assert_eq!(r.rows[0].bits, 0x8000);
+        assert_eq!(r.rows[1].bits, 0);
+        assert_eq!(
+            errors(&r),
+            [
+                (
+                    At::Row(1, Part::Value),
+                    "bit 16 is beyond `u16`, whose bits are 0 to 15".to_string()
+                ),
+                (
+                    At::Row(2, Part::Value),
+                    "a row's value cannot be 0: it would be held by everyone".to_string()
+                ),
+                (
+                    At::Row(3, Part::Value),
+                    "value 0x10000 (bit 16) does not fit in `u16`".to_string()
+                ),
+            ]
+        );
+        // 128 bits: every bit fits.
+        let wide = Spec::new(
+            128,
+            vec![
+                row("TOP", Assign::Bit(127)),
+                row("ALL", Assign::Value(u128::MAX)),
+            ],
+        );
+        let r = resolve(&wide);
+        assert_eq!(r.rows[0].bits, 1 << 127);
+        assert_eq!(r.errors.len(), 1, "ALL overlaps TOP: {:?}", r.errors);
+    }
+
+    #[test]
+    fn duplicate_values_are_errors_unless_aliases() {
+        let mut spec = Spec::new(
+            32,
+            vec![
+                row("MANAGE_EMOJIS", Assign::Bit(30)),
+                row("MANAGE_EMOJIS_AND_STICKERS", Assign::Value(1 << 30)),
+                row("EMOJIS", Assign::Bit(30)),
+            ],
+        );
+        let r = resolve(&spec);
+        assert_eq!(r.errors.len(), 2);
+        assert_eq!(r.errors[0].at, At::Row(1, Part::Value));
+        assert_eq!(r.errors[0].other, Some(0));
+        assert_eq!(
+            r.errors[0].kind.to_string(),
+            "duplicate value 0x40000000 (bit 30): `MANAGE_EMOJIS` has it too; if this row is \
+             another name for `MANAGE_EMOJIS`, allow that with `aliases`"
+        );
+        spec.aliases = true;
+        let r = resolve(&spec);
+        assert!(r.errors.is_empty(), "{:?}", r.errors);
+        // An alias of an alias names the first row.
+        assert_eq!(kinds(&r), [Kind::Plain, Kind::Alias(0), Kind::Alias(0)]);
+        assert!(
+            r.rows
+                .iter()
+                .all(|row| row.bits == 1 << 30 && row.is_permission())
+        );
+    }
+
+    #[test]
+    fn overlaps_need_composite_on_one_side() {
+        let plain = Spec::new(
+            16,
+            vec![
+                row("VIEW_PUBLIC_LOGS", Assign::Value(0x0002)),
+                row("SEND_MESSAGES", Assign::Value(0x0112)),
+            ],
+        );
+        let r = resolve(&plain);
+        assert_eq!(
+            errors(&r),
+            [(
+                At::Row(1, Part::Value),
+                "value 0x0112 overlaps `VIEW_PUBLIC_LOGS` (0x0002); mark the row `composite` if it \
+                 covers `VIEW_PUBLIC_LOGS` on purpose"
+                    .to_string()
+            )]
+        );
+        assert_eq!(r.errors[0].other, Some(0));
+        for composite in [0, 1] {
+            let mut spec = plain.clone();
+            spec.rows[composite].composite = true;
+            let r = resolve(&spec);
+            assert!(r.errors.is_empty(), "{:?}", r.errors);
+            let expected = if composite == 0 {
+                [Kind::Composite, Kind::Plain]
+            } else {
+                [Kind::Plain, Kind::Composite]
+            };
+            assert_eq!(kinds(&r), expected);
+        }
+    }
+
+    #[test]
+    fn reserved_bits_stay_free() {
+        let mut reserved = row("NOT_USED", Assign::Bit(2));
+        reserved.reserved = true;
+        reserved.line = 3;
+        let mut used = row("SEND_INVITES", Assign::Bit(2));
+        used.line = 4;
+        let r = resolve(&Spec::new(32, vec![reserved.clone(), used.clone()]));
+        assert_eq!(
+            errors(&r),
+            [(
+                At::Row(1, Part::Value),
+                "`SEND_INVITES` uses bits 0x0004, which the row on line 3 reserves".to_string()
+            )]
+        );
+        let r = resolve(&Spec::new(32, vec![used, reserved]));
+        assert_eq!(
+            errors(&r),
+            [(
+                At::Row(1, Part::Value),
+                "this row reserves bits 0x0004, which `SEND_INVITES` on line 4 uses".to_string()
+            )]
+        );
+        // Reserved rows are no permissions, and their bits are the reserved mask; with
+        // `aliases` too, a reserved row never becomes an alias.
+        let mut first = row("NOT_USED", Assign::Bit(0));
+        first.reserved = true;
+        let mut second = first.clone();
+        second.assign = Assign::Bit(1);
+        let mut spec = Spec::new(8, vec![first.clone(), second, row("NEXT", Assign::Next)]);
+        spec.aliases = true;
+        let r = resolve(&spec);
+        assert!(r.errors.is_empty(), "{:?}", r.errors);
+        assert_eq!(kinds(&r), [Kind::Reserved, Kind::Reserved, Kind::Plain]);
+        assert_eq!(r.reserved, 0b11);
+        assert_eq!(r.rows[2].bits, 0b100);
+        assert!(!r.rows[0].is_permission());
+        let mut twice = Spec::new(8, vec![first.clone(), first]);
+        twice.aliases = true;
+        assert_eq!(resolve(&twice).errors.len(), 1);
+    }
+
+    #[test]
+    fn rows_without_bits_take_the_lowest_free_one() {
+        let spec = Spec::new(
+            8,
+            vec![
+                row("A", Assign::Next),
+                row("B", Assign::Bit(0)),
+                row("C", Assign::Next),
+                row("D", Assign::Value(0b110)),
+                row("E", Assign::Next),
+            ],
+        );
+        let r = resolve(&spec);
+        let bits: Vec<u128> = r.rows.iter().map(|r| r.bits).collect();
+        assert_eq!(bits, [0b10_0000 >> 2, 0b1, 0b1_0000, 0b110, 0b10_0000]);
+        assert_eq!(r.errors.len(), 0);
+
+        let full: Vec<Draft> = (0..9)
+            .map(|i| row(&alloc::format!("R{i}"), Assign::Next))
+            .collect();
+        let r = resolve(&Spec::new(8, full));
+        assert_eq!(
+            errors(&r),
+            [(
+                At::Row(8, Part::Row),
+                "more rows than bits: no bit of `u8` is left for `R8`; use a wider set".to_string()
+            )]
+        );
+        assert_eq!(r.rows[7].bits, 1 << 7);
+        assert_eq!(r.rows[8].bits, 0);
+    }
+
+    #[test]
+    fn repeated_names_keep_the_first() {
+        let mut first = row("VIEW_AUDIT_LOGS", Assign::Bit(7));
+        first.variant = Some("ViewAuditLogs".into());
+        let spec = Spec::new(
+            32,
+            vec![
+                first,
+                row("VIEW_AUDIT_LOGS", Assign::Bit(29)),
+                row("OTHER", Assign::Bit(1)),
+            ],
+        );
+        let r = resolve(&spec);
+        assert_eq!(kinds(&r), [Kind::Plain, Kind::Repeated, Kind::Plain]);
+        assert_eq!(r.errors.len(), 1);
+        assert_eq!(r.errors[0].at, At::Row(1, Part::Name));
+        assert_eq!(r.errors[0].other, Some(0));
+        assert_eq!(
+            r.errors[0].kind.to_string(),
+            "two rows are named `VIEW_AUDIT_LOGS` (the first is `ViewAuditLogs`); rename one \
+             with `#[permission(name = \"..\")]`"
+        );
+        assert!(!r.rows[1].is_permission());
+    }
+
+    #[test]
+    fn names_resolve_by_constant_or_variant_and_unknown_ones_get_a_suggestion() {
+        let mut public = row("PUBLIC", Assign::Next);
+        public.variant = Some("Public".into());
+        let mut user = row("USER", Assign::Next);
+        user.implies = vec!["Public".into(), "Pubic".into()];
+        let mut spec = Spec::new(16, vec![public, user]);
+        spec.default = vec![Term::Name("PUBLIC".into()), Term::Name("r#USER".into())];
+        spec.bypass = vec![Term::Name("ADMIN".into())];
+        let r = resolve(&spec);
+        assert_eq!(r.rows[1].bits, 0b11);
+        assert_eq!(r.default, 0b11);
+        assert_eq!(
+            errors(&r),
+            [
+                (
+                    At::Row(1, Part::Implies(1)),
+                    "`implies` names an unknown row `Pubic`; did you mean `Public`?".to_string()
+                ),
+                (
+                    At::Bypass(0),
+                    "`bypass` names an unknown row `ADMIN`".to_string()
+                ),
+            ]
+        );
+        // Some rows could not be read: a name may be among them, so it is not reported.
+        spec.incomplete = true;
+        assert!(resolve(&spec).errors.is_empty());
+    }
+
+    #[test]
+    fn implies_folds_rows_transitively_and_rejects_cycles() {
+        let mut a = row("A", Assign::Bit(0));
+        a.implies = vec!["B".into()];
+        let mut b = row("B", Assign::Bit(1));
+        b.implies = vec!["C".into()];
+        let c = row("C", Assign::Bit(2));
+        let r = resolve(&Spec::new(8, vec![a.clone(), b.clone(), c.clone()]));
+        let bits: Vec<u128> = r.rows.iter().map(|r| r.bits).collect();
+        assert_eq!(bits, [0b111, 0b110, 0b100]);
+        assert_eq!(kinds(&r), [Kind::Composite, Kind::Composite, Kind::Plain]);
+        // C implies A: every row of the cycle is reported at its first `implies`.
+        let mut c = c;
+        c.implies = vec!["A".into()];
+        let r = resolve(&Spec::new(8, vec![a, b, c]));
+        assert_eq!(
+            errors(&r).iter().map(|(at, _)| *at).collect::<Vec<_>>(),
+            [
+                At::Row(0, Part::Implies(0)),
+                At::Row(1, Part::Implies(0)),
+                At::Row(2, Part::Implies(0))
+            ]
+        );
+        assert_eq!(
+            r.errors[0].kind.to_string(),
+            "`A` implies itself through a cycle of `implies`"
+        );
+    }
+
+    #[test]
+    fn the_container_implies_for_documents() {
+        let mut spec = Spec::new(
+            16,
+            vec![row("PUBLIC", Assign::Bit(0)), row("USER", Assign::Bit(3))],
+        );
+        spec.implies = vec![("USER".into(), vec!["PUBLIC".into()])];
+        let r = resolve(&spec);
+        assert_eq!(r.rows[1].bits, 0b1001);
+        assert!(r.errors.is_empty());
+        spec.implies = vec![
+            ("USER".into(), vec!["USER".into()]),
+            ("NOBODY".into(), vec!["PUBLIC".into(), "PUBLC".into()]),
+        ];
+        let r = resolve(&spec);
+        assert_eq!(
+            errors(&r).iter().map(|(at, _)| *at).collect::<Vec<_>>(),
+            [
+                At::Implies { entry: 1, name: 0 },
+                At::Implies { entry: 1, name: 2 },
+                At::Implies { entry: 0, name: 1 },
+            ]
+        );
+    }
+
+    #[test]
+    fn bypass_rows_are_single_bits() {
+        let mut admin = row("ADMINISTRATOR", Assign::Bit(31));
+        admin.bypass = true;
+        let mut wide = row("OWNER", Assign::Value(0b11));
+        wide.bypass = true;
+        let mut spec = Spec::new(
+            32,
+            vec![
+                admin,
+                wide,
+                row("KICK", Assign::Bit(5)),
+                row("PAIR", Assign::Value(0b1100)),
+            ],
+        );
+        spec.bypass = vec![
+            Term::Name("KICK".into()),
+            Term::Value(0x4),
+            Term::Name("PAIR".into()),
+        ];
+        let r = resolve(&spec);
+        assert_eq!(
+            kinds(&r),
+            [Kind::Bypass, Kind::Bypass, Kind::Bypass, Kind::Bypass]
+        );
+        assert_eq!(r.bypass, 1 << 31 | 0b11 | 1 << 5 | 0b1100);
+        assert_eq!(
+            errors(&r),
+            [
+                (
+                    At::Bypass(1),
+                    "`bypass = ..` takes row names, not values".to_string()
+                ),
+                (
+                    At::Row(1, Part::Bypass),
+                    "a `bypass` row must be a single bit, but `OWNER` is 0x0003".to_string()
+                ),
+                (
+                    At::Bypass(2),
+                    "a `bypass` row must be a single bit, but `PAIR` is 0x000c".to_string()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn default_values_must_be_declared() {
+        let mut spec = Spec::new(
+            16,
+            vec![row("A", Assign::Value(0x0112)), row("B", Assign::Bit(0))],
+        );
+        spec.rows[0].composite = true;
+        spec.default = vec![
+            Term::Value(0x0112),
+            Term::Value(0x8001),
+            Term::Name("B".into()),
+        ];
+        let r = resolve(&spec);
+        assert_eq!(r.default, 0x8113);
+        assert_eq!(
+            errors(&r),
+            [(
+                At::Default(1),
+                "`default` has bits that no row declares: 0x8000".to_string()
+            )]
+        );
+    }
+}

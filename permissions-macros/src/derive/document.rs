@@ -33,9 +33,10 @@ impl Document {
     /// `docs/guild.md:23: ` for a file, `src/lib.rs:8: ` for an inline table: the place of
     /// a document's line, to put before a message.
     pub fn place(&self, line: usize) -> String {
-        // Errors about an inline document as a whole are on its first line.
-        match (self.file.as_str(), line.max(self.first_line)) {
+        match (self.file.as_str(), line) {
             ("", _) => String::new(),
+            // About an inline document as a whole: rustc shows where it is.
+            (_, n) if self.first_line > 0 && n <= self.first_line => String::new(),
             (file, 0) => format!("{file}: "),
             (file, n) => format!("{file}:{n}: "),
         }

@@ -16,7 +16,7 @@ pub fn expand(c: &Container, layout: &Layout<'_>) -> TokenStream {
         .krate
         .clone()
         .unwrap_or_else(|| syn::parse_quote!(::permissions));
-    let p = quote!(#krate::__private);
+    let p = crate::ctxt::private(&krate);
     let set = &c.set;
     let bits = Ident::new(c.bits.ident, Span::call_site());
     let lit = |value: u128| hex_literal(value, c.bits.width);
@@ -73,6 +73,7 @@ pub fn expand(c: &Container, layout: &Layout<'_>) -> TokenStream {
             let enum_impls = c.unit_variants.then(|| enum_impls(c, ident, layout));
             quote! {
                 #[doc = #doc]
+                #[allow(unused_qualifications)]
                 #[derive(
                     ::core::clone::Clone,
                     ::core::marker::Copy,
@@ -100,6 +101,7 @@ pub fn expand(c: &Container, layout: &Layout<'_>) -> TokenStream {
         }
 
         #[automatically_derived]
+        #[allow(unused_qualifications)]
         impl #p::PermissionSet for #set {
             const BYPASS: Self = Self::from_bits_retain(#bypass);
             const DEFAULT: Self = Self::from_bits_retain(#default);
@@ -108,6 +110,7 @@ pub fn expand(c: &Container, layout: &Layout<'_>) -> TokenStream {
         }
 
         #[automatically_derived]
+        #[allow(unused_qualifications)]
         impl ::core::fmt::Debug for #set {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 #p::fmt_debug(self, #set_name, f)
@@ -115,6 +118,7 @@ pub fn expand(c: &Container, layout: &Layout<'_>) -> TokenStream {
         }
 
         #[automatically_derived]
+        #[allow(unused_qualifications)]
         impl ::core::fmt::Display for #set {
             /// bitflags' text format: `BAN_MEMBERS | KICK_MEMBERS`, unknown bits as `0x10`.
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
@@ -123,6 +127,7 @@ pub fn expand(c: &Container, layout: &Layout<'_>) -> TokenStream {
         }
 
         #[automatically_derived]
+        #[allow(unused_qualifications)]
         impl ::core::str::FromStr for #set {
             type Err = #p::bitflags::parser::ParseError;
 
@@ -158,6 +163,7 @@ fn enum_impls(c: &Container, ident: &Ident, layout: &Layout<'_>) -> TokenStream 
     let all_doc = format!("Every row of [`{ident}`], in declaration order.");
     quote! {
         #[automatically_derived]
+        #[allow(unused_qualifications)]
         impl #ident {
             #[doc = #all_doc]
             pub const ALL: [Self; #count] = [#(Self::#variants),*];
@@ -185,6 +191,7 @@ fn enum_impls(c: &Container, ident: &Ident, layout: &Layout<'_>) -> TokenStream 
         const _: [#ident; #count] = #ident::ALL;
 
         #[automatically_derived]
+        #[allow(unused_qualifications)]
         impl ::core::convert::From<#ident> for #set {
             fn from(row: #ident) -> Self {
                 Self::from_bits_retain(row.bits())
@@ -197,20 +204,25 @@ fn enum_impls(c: &Container, ident: &Ident, layout: &Layout<'_>) -> TokenStream 
 fn newtype_impls(set: &Ident) -> TokenStream {
     quote! {
         #[automatically_derived]
+        #[allow(unused_qualifications)]
         impl ::core::clone::Clone for #set {
             #[inline]
             fn clone(&self) -> Self { *self }
         }
         #[automatically_derived]
+        #[allow(unused_qualifications)]
         impl ::core::marker::Copy for #set {}
         #[automatically_derived]
+        #[allow(unused_qualifications)]
         impl ::core::cmp::PartialEq for #set {
             #[inline]
             fn eq(&self, other: &Self) -> bool { self.0 == other.0 }
         }
         #[automatically_derived]
+        #[allow(unused_qualifications)]
         impl ::core::cmp::Eq for #set {}
         #[automatically_derived]
+        #[allow(unused_qualifications)]
         impl ::core::cmp::PartialOrd for #set {
             #[inline]
             fn partial_cmp(&self, other: &Self) -> ::core::option::Option<::core::cmp::Ordering> {
@@ -218,11 +230,13 @@ fn newtype_impls(set: &Ident) -> TokenStream {
             }
         }
         #[automatically_derived]
+        #[allow(unused_qualifications)]
         impl ::core::cmp::Ord for #set {
             #[inline]
             fn cmp(&self, other: &Self) -> ::core::cmp::Ordering { ::core::cmp::Ord::cmp(&self.0, &other.0) }
         }
         #[automatically_derived]
+        #[allow(unused_qualifications)]
         impl ::core::hash::Hash for #set {
             fn hash<__H: ::core::hash::Hasher>(&self, state: &mut __H) { ::core::hash::Hash::hash(&self.0, state) }
         }

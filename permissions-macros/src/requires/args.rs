@@ -1,13 +1,13 @@
 //! The requirement language of `#[requires(..)]`: names, paths, `A | B`, `all(..)`, `any(..)`,
 //! and the `on = param` option.
 
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::{Span, TokenStream, TokenTree};
 use quote::{ToTokens, quote, quote_spanned};
-use syn::parse::{Parse, ParseStream};
+use syn::parse::{Parse, ParseStream, Parser};
 use syn::spanned::Spanned;
 use syn::{Ident, Path, Token, token};
 
-use crate::ctxt::did_you_mean;
+use crate::ctxt::{Ctxt, did_you_mean};
 
 pub enum Req {
     /// `MANAGE_SETTINGS` or `GuildPermissions::BAN_MEMBERS`
@@ -26,63 +26,114 @@ pub struct Args {
     pub krate: Option<Path>,
 }
 
-mod kw {
-    syn::custom_keyword!(on);
-}
+/// The keys `#[requires(..)]` takes besides the requirement.
+const KEYS: [&str; 2] = ["on", "crate"];
 
-impl Parse for Args {
-    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
+impl Args {
+    /// Parses `#[requires(..)]`'s arguments. Every mistake is recorded in `cx` and parsing
+    /// goes on with the next argument; `None` when there is no requirement to guard with.
+    pub fn parse(cx: &mut Ctxt, tokens: TokenStream) -> Option<Args> {
+        let parser = |input: ParseStream<'_>| Ok(Args::parse_in(cx, input));
+        match Parser::parse2(parser, tokens) {
+            Ok(args) => args,
+            Err(err) => {
+                cx.push(err);
+                None
+            }
+        }
+    }
+
+    fn parse_in(cx: &mut Ctxt, input: ParseStream<'_>) -> Option<Args> {
         if input.is_empty() {
-            return Err(syn::Error::new(
+            cx.at(
                 Span::call_site(),
                 "`#[requires]` needs a requirement, such as `#[requires(MANAGE_SETTINGS)]`",
-            ));
+            );
+            return None;
         }
-        let mut requirement = None;
+        let mut requirement: Option<Req> = None;
         let mut on = None;
         let mut krate = None;
-        loop {
-            if input.peek(Token![crate]) && input.peek2(Token![=]) {
-                input.parse::<Token![crate]>()?;
-                input.parse::<Token![=]>()?;
-                let lit: syn::LitStr = input.parse()?;
-                krate = Some(lit.parse()?);
-            } else if input.peek(kw::on) && input.peek2(Token![=]) {
-                let key: kw::on = input.parse()?;
-                input.parse::<Token![=]>()?;
-                let name: Ident = input.parse()?;
-                if on.replace(name).is_some() {
-                    return Err(syn::Error::new(key.span, "duplicate `on = ..`"));
-                }
-            } else {
-                let start = input.span();
-                let req = input.parse::<Req>()?;
-                if requirement.replace(req).is_some() {
-                    return Err(syn::Error::new(
-                        start,
-                        "one requirement per `#[requires]`: join flags with `|`, or use `all(..)` / `any(..)`",
-                    ));
+        let mut broken = false;
+        while !input.is_empty() {
+            if let Err(err) = Self::argument(cx, input, &mut requirement, &mut on, &mut krate) {
+                cx.push(err);
+                broken = true;
+                // Go on at the next `,`, so that every argument gets its own error.
+                while !input.is_empty() && !input.peek(Token![,]) {
+                    let _ = input.parse::<TokenTree>();
                 }
             }
             if input.is_empty() {
                 break;
             }
-            input.parse::<Token![,]>()?;
-            if input.is_empty() {
-                break;
+            let _ = input.parse::<Token![,]>();
+        }
+        match requirement {
+            Some(requirement) if !broken => Some(Args {
+                requirement,
+                on,
+                krate,
+            }),
+            Some(_) => None,
+            None => {
+                if !broken {
+                    cx.at(
+                        Span::call_site(),
+                        "`#[requires]` needs a requirement besides `on = ..`, such as `MANAGE_SETTINGS`",
+                    );
+                }
+                None
             }
         }
-        let requirement = requirement.ok_or_else(|| {
-            syn::Error::new(
-                Span::call_site(),
-                "`#[requires]` needs a requirement besides `on = ..`, such as `MANAGE_SETTINGS`",
-            )
-        })?;
-        Ok(Args {
-            requirement,
-            on,
-            krate,
-        })
+    }
+
+    /// One argument: `on = name`, `crate = "path"`, or the requirement.
+    fn argument(
+        cx: &mut Ctxt,
+        input: ParseStream<'_>,
+        requirement: &mut Option<Req>,
+        on: &mut Option<Ident>,
+        krate: &mut Option<Path>,
+    ) -> syn::Result<()> {
+        let is_key = input.peek2(Token![=]) && !input.peek2(Token![==]);
+        if input.peek(Token![crate]) && is_key {
+            input.parse::<Token![crate]>()?;
+            input.parse::<Token![=]>()?;
+            let lit: syn::LitStr = input.parse()?;
+            *krate = Some(lit.parse()?);
+        } else if input.peek(Ident) && is_key {
+            let key: Ident = input.parse()?;
+            input.parse::<Token![=]>()?;
+            let name = key.to_string();
+            if name != "on" {
+                let hint = match did_you_mean(&name, KEYS) {
+                    hint if hint.is_empty() => {
+                        "; `#[requires]` takes a requirement, `on = parameter` and `crate = \"path\"`"
+                            .to_owned()
+                    }
+                    hint => hint,
+                };
+                return Err(syn::Error::new(
+                    key.span(),
+                    format!("unknown key `{name}`{hint}"),
+                ));
+            }
+            let name: Ident = input.parse()?;
+            if on.replace(name).is_some() {
+                cx.at(key.span(), "duplicate `on = ..`");
+            }
+        } else {
+            let start = input.span();
+            let req = input.parse::<Req>()?;
+            if requirement.replace(req).is_some() {
+                return Err(syn::Error::new(
+                    start,
+                    "one requirement per `#[requires]`: join flags with `|`, or use `all(..)` / `any(..)`",
+                ));
+            }
+        }
+        Ok(())
     }
 }
 
@@ -91,8 +142,25 @@ impl Parse for Req {
     fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
         let mut terms = vec![term(input)?];
         while input.peek(Token![|]) {
-            input.parse::<Token![|]>()?;
+            let bar: Token![|] = input.parse()?;
+            if input.peek(Token![|]) {
+                return Err(syn::Error::new(
+                    bar.span,
+                    "`||` is not a requirement operator: `A | B` requires both, `any(A, B)` requires either",
+                ));
+            }
+            if input.is_empty() || input.peek(Token![,]) {
+                return Err(syn::Error::new(
+                    bar.span,
+                    "nothing follows this `|`: name a permission after it, or remove it",
+                ));
+            }
             terms.push(term(input)?);
+        }
+        if input.peek(Token![&]) {
+            return Err(input.error(
+                "requirements join with `|` (both: `A | B`, or `all(A, B)`); `any(A, B)` requires either",
+            ));
         }
         if !input.is_empty() && !input.peek(Token![,]) {
             return Err(
@@ -117,6 +185,8 @@ fn term(input: ParseStream<'_>) -> syn::Result<Req> {
         syn::parenthesized!(content in input);
         let name = ident.to_string();
         if !COMBINATORS.contains(&name.as_str()) {
+            // The arguments are not read: one error, on the combinator.
+            content.parse::<TokenStream>()?;
             let hint = match did_you_mean(&name, COMBINATORS) {
                 hint if hint.is_empty() => {
                     "; requirements combine with `all(..)`, `any(..)` and `|`".to_owned()
@@ -144,12 +214,36 @@ fn term(input: ParseStream<'_>) -> syn::Result<Req> {
             Req::Any(ident, parts)
         });
     }
+    if input.peek(syn::LitStr) {
+        let lit: syn::LitStr = input.parse()?;
+        return Err(syn::Error::new(
+            lit.span(),
+            format!(
+                "a permission is a name, not a string: remove the quotes, as in `#[requires({})]`",
+                lit.value()
+            ),
+        ));
+    }
     if input.peek(Ident)
         || input.peek(Token![::])
         || input.peek(Token![Self])
         || input.peek(Token![crate])
     {
-        return Ok(Req::Flag(Path::parse_mod_style(input)?));
+        let path = Path::parse_mod_style(input)?;
+        // `ManageSettings`: the enum's variant, where the set's constant is meant.
+        if let Some(ident) = path.get_ident() {
+            let name = ident.to_string();
+            let constant = permissions_core::table::normalize_name(&name);
+            if name.chars().any(|c| c.is_ascii_lowercase()) && constant != name {
+                return Err(syn::Error::new(
+                    ident.span(),
+                    format!(
+                        "`{name}` is not a constant of the set: requirements name the set's constants, as in `{constant}`"
+                    ),
+                ));
+            }
+        }
+        return Ok(Req::Flag(path));
     }
     Err(input.error(
         "expected a permission such as `MANAGE_SETTINGS`, a path such as `GuildPermissions::BAN_MEMBERS`, or `all(..)` / `any(..)`",

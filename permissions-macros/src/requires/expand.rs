@@ -33,10 +33,15 @@ pub fn expand(function: Function, args: &Args, checked: Checked, p: &TokenStream
         quote!(&#holder, #requirement),
         holder.span(),
     );
+    // Generated paths are absolute; with `crate = "path"` they may name what the user's
+    // scope already imports, which `unused_qualifications` must not flag.
     let check = quote! {
-        #p::register_handler!(::core::module_path!(), #name, #holder_name, #text);
-        if let ::core::result::Result::Err(__denied) = #check_call {
-            return #refuse;
+        #[allow(unused_qualifications)]
+        {
+            #p::register_handler!(::core::module_path!(), #name, #holder_name, #text);
+            if let ::core::result::Result::Err(__denied) = #check_call {
+                return #refuse;
+            }
         }
     };
 

@@ -18,22 +18,22 @@ use crate::ctxt::Ctxt;
 
 pub fn requires(args: TokenStream, item: TokenStream) -> TokenStream {
     let mut cx = Ctxt::default();
-    let function = signature::parse(item.clone()).map_err(check::not_a_function);
-    let args = syn::parse2::<args::Args>(args);
-    let (function, args) = match (function, args) {
-        (Ok(function), Ok(args)) => (function, args),
-        (function, args) => {
-            for err in [function.err(), args.err()].into_iter().flatten() {
-                cx.push(err);
-            }
+    let args = args::Args::parse(&mut cx, args);
+    let function = match signature::parse(item.clone()) {
+        Ok(function) => function,
+        Err(kind) => {
+            cx.push(check::not_a_function(kind));
             return fallback(cx, item);
         }
+    };
+    let Some(args) = args else {
+        return fallback(cx, item);
     };
     let krate = args
         .krate
         .clone()
         .unwrap_or_else(|| syn::parse_quote!(::permissions));
-    let p = quote!(#krate::__private);
+    let p = crate::ctxt::private(&krate);
     match check::check(&mut cx, &function, &args, &p) {
         Some(checked) if !cx.has_errors() => expand::expand(function, &args, checked, &p),
         _ => fallback(cx, item),

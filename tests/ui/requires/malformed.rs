@@ -14,18 +14,8 @@ fn b(session: &Session) -> Result<(), ApiError> {
     Ok(())
 }
 
-#[requires("MANAGE_SETTINGS")]
-fn c(session: &Session) -> Result<(), ApiError> {
-    Ok(())
-}
-
 #[requires(VIEW_SETTINGS, MANAGE_SETTINGS)]
 fn d(session: &Session) -> Result<(), ApiError> {
-    Ok(())
-}
-
-#[requires(VIEW_SETTINGS |)]
-fn e(session: &Session) -> Result<(), ApiError> {
     Ok(())
 }
 

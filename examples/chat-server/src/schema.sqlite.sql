@@ -1,7 +1,11 @@
--- The chat server's tables. Permission values are stored as the integers of their sets
--- (guild permissions u32, text channel permissions u16); bits the tables do not know are kept
--- and never grant anything.
+-- The chat server's tables on SQLite (schema.postgres.sql is the same on PostgreSQL).
+-- Permission sets are stored as the `permissions` crate's `sqlx` feature encodes them: the
+-- signed integer of their width (guild permissions u32 as i32, text channel permissions u16 as
+-- i16), so Administrator, bit 31, is negative, as in PostgreSQL's INTEGER. Bits the tables do
+-- not know are kept and never grant anything.
 PRAGMA foreign_keys = ON;
+-- Readers do not wait for writers, for several connections on one file.
+PRAGMA journal_mode = WAL;
 
 CREATE TABLE IF NOT EXISTS users (
     id    INTEGER PRIMARY KEY,
@@ -31,7 +35,8 @@ CREATE TABLE IF NOT EXISTS members (
     user_id   INTEGER NOT NULL REFERENCES users (id),
     -- Permissions given to this member alone.
     personal  INTEGER NOT NULL DEFAULT 0,
-    timed_out INTEGER NOT NULL DEFAULT 0,
+    -- 1 if timed out: an integer, as sqlx's `Any` driver reads no SQLite BOOLEAN.
+    timed_out INTEGER NOT NULL DEFAULT 0 CHECK (timed_out IN (0, 1)),
     PRIMARY KEY (guild_id, user_id)
 );
 
@@ -73,3 +78,5 @@ CREATE TABLE IF NOT EXISTS messages (
     content    TEXT NOT NULL,
     created_at INTEGER NOT NULL
 );
+
+CREATE INDEX IF NOT EXISTS messages_by_channel ON messages (channel_id, id);
