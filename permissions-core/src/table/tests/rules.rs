@@ -288,7 +288,7 @@ fn duplicate_values_across_forms() {
     );
     assert_eq!(
         err.to_string(),
-        "line 4: duplicate value 0x0400 (bit 10): `UPPER_HEX` on line 3 has it too; if this row is another name for `UPPER_HEX`, add `aliases` to the table's options"
+        "line 4: duplicate value 0x0400 (bit 10): `UPPER_HEX` on line 3 has it too; if this row is another name for `UPPER_HEX`, allow that with `aliases`"
     );
 }
 

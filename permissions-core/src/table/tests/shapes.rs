@@ -324,7 +324,7 @@ fn every_bad_row_is_reported_once() {
             (5, "two rows are named `ADMINISTRATOR` (the first on line 3)".to_string()),
             (6, "a row's value cannot be 0: it would be held by everyone".to_string()),
             (8, "duplicate value 0x0001 (bit 0): `ADMINISTRATOR` on line 3 has it too; if this \
-                 row is another name for `ADMINISTRATOR`, add `aliases` to the table's options".to_string()),
+                 row is another name for `ADMINISTRATOR`, allow that with `aliases`".to_string()),
         ]
     );
     // `parse` gives the first.
