@@ -10,7 +10,12 @@ The two crates take turns, run by run, and it prints the medians over RUNS runs 
 median of the runs' ratios. It also times the proc-macro crate's own
 cold build against enumflags2's, in the same run.
 
-    python3 benches/compile_time.py [--sets 10] [--rows 32] [--fns 500] [--runs 5]
+First, the floor: what every user pays for the derive. A small crate that derives one set (Tox
+Mod's table) is built cold against the same crate built with a trivial derive that parses its
+input with syn (the same syn features as `permissions-macros`) and emits an empty impl; no
+proc macro can cost less. The ratio is the median of the runs' ratios.
+
+    python3 benches/compile_time.py [--sets 10] [--rows 32] [--fns 500] [--runs 5] [--floor-only]
 
 Only the registry's crates are needed (they are fetched once, then builds run offline).
 """
@@ -82,6 +87,74 @@ def by_hand(sets, rows, fns):
     return "\n".join(out) + "\n"
 
 
+TOX_ROWS = [("Administrator", "0x0001", ", bypass", "Grants all permissions"),
+            ("ViewPublicLogs", "0x0002", "", "Allows viewing any action logged in a public channel"),
+            ("ViewSettings", "0x0100", "", "Allows viewing settings for the guild"),
+            ("SendMessages", "0x0112", ", composite",
+             "Allows Sending Messages and Executing Base Level Commands"),
+            ("ManageSettings", "0x0200", "", "Allows modifying settings for the guild")]
+
+
+def one_set(derive, use):
+    """Tox Mod's table, derived with `derive`."""
+    out = [use, "", f"#[derive({derive})]",
+           "#[permissions(bits = u16, set = ToxPermissions, default = SEND_MESSAGES)]",
+           "pub enum ToxPermission {"]
+    for name, value, flags, doc in TOX_ROWS:
+        out += [f"    /// {doc}", f"    #[permission(value = {value}{flags})]", f"    {name},"]
+    return "\n".join(out + ["}"]) + "\n"
+
+
+def syn_features():
+    """The syn features of `permissions-macros`, so that the floor builds the same syn."""
+    for line in (ROOT / "permissions-macros" / "Cargo.toml").read_text().splitlines():
+        if line.startswith("syn ="):
+            return line.split("=", 1)[1].strip()
+    sys.exit("no syn dependency in permissions-macros/Cargo.toml")
+
+
+def floor_derive(path):
+    """The cheapest derive there is: parse with syn, emit an empty impl."""
+    (path / "src").mkdir(parents=True, exist_ok=True)
+    (path / "Cargo.toml").write_text(
+        '[package]\nname = "floor_derive"\nversion = "0.0.0"\nedition = "2024"\npublish = false\n\n'
+        '[lib]\nproc-macro = true\n\n'
+        f'[dependencies]\nproc-macro2 = "1.0"\nquote = "1.0"\nsyn = {syn_features()}\n')
+    (path / "src" / "lib.rs").write_text(
+        "use proc_macro::TokenStream;\n\n"
+        "#[proc_macro_derive(Floor, attributes(permissions, permission))]\n"
+        "pub fn floor(input: TokenStream) -> TokenStream {\n"
+        "    let input = syn::parse_macro_input!(input as syn::DeriveInput);\n"
+        "    let name = &input.ident;\n"
+        "    quote::quote!(impl #name {}).into()\n"
+        "}\n")
+
+
+def floor(scratch, runs):
+    """Cold build of one derived set against the floor derive's; returns the ratio."""
+    ours_crate, floor_crate = scratch / "one_set", scratch / "one_set_floor"
+    write_crate(ours_crate, "one_set", f'permissions = {{ path = "{ROOT}" }}',
+                one_set("PermissionSet", "use permissions::PermissionSet;"))
+    floor_derive(scratch / "floor_derive")
+    write_crate(floor_crate, "one_set_floor", 'floor_derive = { path = "../floor_derive" }',
+                one_set("Floor", "use floor_derive::Floor;"))
+    for crate in (ours_crate, floor_crate):
+        subprocess.run(["cargo", "fetch", "-q"], cwd=crate, check=True)
+    times = {ours_crate.name: [], floor_crate.name: []}
+    for _ in range(runs):
+        for crate in (ours_crate, floor_crate):
+            target = scratch / f"target-{crate.name}"
+            shutil.rmtree(target, ignore_errors=True)
+            times[crate.name].append(timed_build(crate, target))
+    print(f"one derived set, cold, median of {runs} runs (seconds)")
+    for name, runs_of in times.items():
+        print(f"  {name:<18} cold {statistics.median(runs_of):6.2f}   "
+              f"(runs {', '.join(f'{r:.2f}' for r in runs_of)})")
+    ratio = statistics.median(a / b for a, b in zip(times[ours_crate.name], times[floor_crate.name]))
+    print(f"  ratio permissions / floor derive, median of the runs' ratios: cold {ratio:.2f}")
+    return ratio
+
+
 def write_crate(path, name, deps, source):
     (path / "src").mkdir(parents=True, exist_ok=True)
     (path / "Cargo.toml").write_text(
@@ -130,9 +203,18 @@ def main():
                     help="build `permissions` with its `audit` registry (off by default)")
     ap.add_argument("--skip-macro-crates", action="store_true",
                     help="skip the proc-macro crate against enumflags2")
+    ap.add_argument("--floor-only", action="store_true",
+                    help="only the cold build of one derived set against the floor derive")
     args = ap.parse_args()
 
     scratch = Path(tempfile.mkdtemp(prefix="permissions-compile-time-"))
+    print(f"load average before: {os.getloadavg()[0]:.2f} (on {os.cpu_count()} cores)")
+    floor(scratch, args.runs)
+    if args.floor_only:
+        print(f"load average after: {os.getloadavg()[0]:.2f}")
+        if not args.keep:
+            shutil.rmtree(scratch, ignore_errors=True)
+        return
     a, b = scratch / "with_permissions", scratch / "with_bitflags"
     features = ', features = ["audit"]' if args.audit else ""
     write_crate(a, "with_permissions",
