@@ -117,7 +117,7 @@ fn check_with_a_section_reads_that_table_only() {
     assert!(
         stderr(&out).starts_with(
             "error: permissions-cli/tests/docs/broken.md:1: no heading `A duplicate nam` in the \
-             document; did you mean `A duplicate name`?\nthe sections with a table:\n  \
+             document; did you mean `A duplicate name`?\nthe document's tables:\n  \
              --section \"Columns that disagree\"  (table on line 5)\n"
         ),
         "{}",
@@ -245,16 +245,21 @@ fn explain_refuses_what_is_not_a_value() {
             "ADMINISTRATOR ||",
             "error: cannot read `ADMINISTRATOR ||`: an empty part between `|`\n",
         ),
-        (
-            "-1",
-            "error: cannot read `-1` as a number: write decimal, hex `0x..` or binary `0b..`, up to 128 bits\n",
-        ),
     ] {
         let out = permissions(&["explain", "docs/tox_mod.md", value]);
         assert_eq!(out.status.code(), Some(1), "{value}");
         assert_eq!(stderr(&out), message, "{value}");
         assert_eq!(stdout(&out), "", "{value}");
     }
+    // A negative number reads as an option, unless `--` ends the options.
+    let out = permissions(&["explain", "docs/tox_mod.md", "--", "-1"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr(&out),
+        "error: cannot read `-1` as a number: write decimal, hex `0x..` or binary `0b..`, up to 128 bits\n"
+    );
+    let out = permissions(&["explain", "docs/tox_mod.md", "-1"]);
+    assert_eq!(out.status.code(), Some(2));
     let out = permissions(&["explain", "docs/tox_mod.md", "--width", "16", "0x10000"]);
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
@@ -269,8 +274,8 @@ fn a_document_with_several_tables_needs_a_section() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         stderr(&out),
-        "error: docs/guild.md:21: the document has 2 tables; choose one with --section\n\
-         the sections with a table:\n  \
+        "error: docs/guild.md:21: the document has 2 tables; choose one with --section or --table\n\
+         the document's tables:\n  \
          --section \"Guild Permissions\"  (table on line 21)\n  \
          --section \"Text Channel Permissions\"  (table on line 70)\n"
     );
@@ -426,13 +431,21 @@ fn calculator_groups_only_by_a_column_it_has() {
 
 #[test]
 fn every_command_has_help_and_usage_errors_exit_2() {
-    for command in ["check", "explain", "export", "calculator"] {
+    for command in ["check", "explain", "export", "calculator", "lock"] {
         let out = permissions(&[command, "--help"]);
         assert_eq!(out.status.code(), Some(0), "{command}");
         let help = stdout(&out);
         assert!(help.contains("Usage: permissions "), "{command}: {help}");
         assert!(help.contains("--section <HEADING>"), "{command}: {help}");
-        assert!(help.contains("--auto-bits"), "{command}: {help}");
+        for flag in [
+            "--auto-bits",
+            "--table <N>",
+            "--column <ROLE=HEADER>",
+            "--aliases",
+            "--lock <FILE>",
+        ] {
+            assert!(help.contains(flag), "{command}: {help}");
+        }
     }
     let out = permissions(&["--help"]);
     assert_eq!(out.status.code(), Some(0));
