@@ -15,7 +15,11 @@
 //! prepared channel and roles, from their tables' capacities: preparing allocates nothing
 //! else, so that is also the peak.
 //!
-//! `cargo bench --bench resolution_members`: about three minutes on two cores.
+//! `cargo bench --bench resolution_members`: about two minutes on two cores.
+//! `RESOLUTION_MEMBERS=interleaved target/release/deps/resolution_members-…`: the same
+//! comparison in alternating rounds, with the median ratio of the rounds (steadier on a
+//! shared machine). `benches/resolution_counts.sh`: instructions and simulated
+//! mispredictions per member, under cachegrind.
 
 use std::hint::black_box;
 use std::time::Duration;
@@ -277,7 +281,8 @@ fn count(side: &str) {
 
 /// `RESOLUTION_MEMBERS=interleaved`: the three sides at 100,000 members timed in alternating
 /// rounds, and the median of the per-round ratios: steadier than criterion's groups, which run
-/// one after the other, on a shared machine whose speed drifts.
+/// one after the other, on a shared machine whose speed drifts. Then the prepared path at
+/// 10,000, 100,000 and 1,000,000 members, also in alternating rounds.
 fn interleaved() {
     let guild = Guild::new(100_000);
     let overwrites = guild.twilight_overwrites();
@@ -313,6 +318,25 @@ fn interleaved() {
          {ours_ns:.1} ns, twilight per member {twilight_ns:.1} ns; median ratio of the rounds: \
          ours per member / prepared {ours_ratio:.1}x, twilight / prepared {twilight_ratio:.1}x"
     );
+
+    // Growth: the prepared path at three sizes, in alternating rounds too.
+    let guilds: Vec<Guild> = [10_000, 100_000, 1_000_000].map(Guild::new).into();
+    let mut per_member: Vec<Vec<f64>> = vec![Vec::new(); guilds.len()];
+    for _ in 0..rounds {
+        for (guild, times) in guilds.iter().zip(&mut per_member) {
+            let start = std::time::Instant::now();
+            black_box(prepared(guild));
+            times.push(start.elapsed().as_secs_f64() / guild.len() as f64);
+        }
+    }
+    for (guild, mut times) in guilds.iter().zip(per_member) {
+        times.sort_by(f64::total_cmp);
+        println!(
+            "prepared, {} members: {:.1} ns per member (median of {rounds} rounds)",
+            guild.len(),
+            times[times.len() / 2] * 1e9
+        );
+    }
 }
 
 criterion_group!(benches, bench);
