@@ -138,7 +138,7 @@ fn aliases_let_two_names_share_a_value() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     // Both names hold the bit; the text format names the first, as bitflags' does.
     let text = stdout(&out);
-    assert!(text.contains("\n4 = 0x04: MODERATE\n  MODERATE     bit   2  0x04  The account can hide others' posts\n  HIDE_POSTS   bit   2  0x04  Old name of Moderate, kept for bots\n"), "{text}");
+    assert!(text.contains("\n4 = 0x04: MODERATE\n  MODERATE     bit   2  0x04  The account can hide others' posts\n  HIDE_POSTS   bit   2  0x04  (alias of MODERATE) Old name of Moderate, kept for bots\n"), "{text}");
     assert!(
         text.contains("\n5 = 0x05: READ_POSTS | MODERATE\n"),
         "{text}"
