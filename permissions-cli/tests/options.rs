@@ -6,15 +6,9 @@ mod common;
 use common::{permissions, stderr, stdout};
 
 const GFM: &str = "permissions-cli/tests/docs/gfm.md";
-const RIGHTS: &str = "permissions-cli/tests/docs/rights.md";
-const RIGHTS_COLUMNS: [&str; 6] = [
-    "--column",
-    "name=Right",
-    "--column",
-    "description=When enabled",
-    "--column",
-    "value=Mask",
-];
+const RIGHTS: &str = common::RIGHTS[0];
+/// The `--column` flags of `rights.md`, without `--aliases`.
+const RIGHTS_COLUMNS: &[&str] = common::RIGHTS.split_at(2).1;
 
 #[test]
 fn a_page_as_github_renders_it_reads_unedited() {

@@ -122,7 +122,7 @@ fn the_typescript_module_type_checks_and_agrees_with_the_derive() {
         return;
     }
     let dir = tempfile::tempdir().expect("a temp dir");
-    let exports: [(&str, &[&str]); 5] = [
+    let exports: [(&str, &[&str]); 8] = [
         ("tox", &["docs/tox_mod.md"]),
         ("guild", &["docs/guild.md", "-s", "Guild Permissions"]),
         ("session", &["docs/network_session.md", "--auto-bits"]),
@@ -131,6 +131,17 @@ fn the_typescript_module_type_checks_and_agrees_with_the_derive() {
             "scopes",
             &["permissions-cli/tests/docs/aliases.md", "--aliases"],
         ),
+        // Type-checked only: escapes, footnote marks, inline HTML and references in names and
+        // descriptions, renamed columns.
+        (
+            "escapes",
+            &["permissions-cli/tests/docs/shapes.md", "--table", "4"],
+        ),
+        (
+            "mdx",
+            &["permissions-cli/tests/docs/gfm.md", "--table", "1"],
+        ),
+        ("rights", &common::RIGHTS),
     ];
     let mut sources = Vec::new();
     for (name, args) in exports {
