@@ -71,8 +71,14 @@ fn explain(read: &Read, value: u128, out: &mut String) {
             || format!("{} bits", row.value.count_ones()),
             |b| format!("bit {b:>3}"),
         );
+        // A row with an earlier row's value is another name for it (`--aliases`).
+        let first = table.permissions().find(|r| r.value == row.value);
+        let alias = match first {
+            Some(first) if first.line != row.line => format!("(alias of {}) ", first.name),
+            _ => String::new(),
+        };
         let line = format!(
-            "  {:<name_width$}  {bit:>7}  {}  {}",
+            "  {:<name_width$}  {bit:>7}  {}  {alias}{}",
             row.name,
             text::hex(row.value, width),
             row.description

@@ -6,15 +6,9 @@ mod common;
 use common::{permissions, stderr, stdout};
 
 const GFM: &str = "permissions-cli/tests/docs/gfm.md";
-const RIGHTS: &str = "permissions-cli/tests/docs/rights.md";
-const RIGHTS_COLUMNS: [&str; 6] = [
-    "--column",
-    "name=Right",
-    "--column",
-    "description=When enabled",
-    "--column",
-    "value=Mask",
-];
+const RIGHTS: &str = common::RIGHTS[0];
+/// The `--column` flags of `rights.md`, without `--aliases`.
+const RIGHTS_COLUMNS: &[&str] = common::RIGHTS.split_at(2).1;
 
 #[test]
 fn a_page_as_github_renders_it_reads_unedited() {
@@ -138,7 +132,7 @@ fn aliases_let_two_names_share_a_value() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     // Both names hold the bit; the text format names the first, as bitflags' does.
     let text = stdout(&out);
-    assert!(text.contains("\n4 = 0x04: MODERATE\n  MODERATE     bit   2  0x04  The account can hide others' posts\n  HIDE_POSTS   bit   2  0x04  Old name of Moderate, kept for bots\n"), "{text}");
+    assert!(text.contains("\n4 = 0x04: MODERATE\n  MODERATE     bit   2  0x04  The account can hide others' posts\n  HIDE_POSTS   bit   2  0x04  (alias of MODERATE) Old name of Moderate, kept for bots\n"), "{text}");
     assert!(
         text.contains("\n5 = 0x05: READ_POSTS | MODERATE\n"),
         "{text}"

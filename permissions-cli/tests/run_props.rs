@@ -40,6 +40,9 @@ fn document() -> impl Strategy<Value = Vec<u8>> {
     prop_oneof![
         8 => prop::collection::vec(line(), 0..14).prop_map(|lines| lines.join("\n").into_bytes()),
         1 => prop::collection::vec(any::<u8>(), 0..64),
+        // A table that reads, so that every command also runs to the end.
+        4 => prop::collection::btree_set(0u32..128, 1..10)
+            .prop_map(|bits| table(&bits.into_iter().collect::<Vec<_>>()).into_bytes()),
     ]
 }
 

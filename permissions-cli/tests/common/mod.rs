@@ -45,6 +45,18 @@ pub fn skip(test: &str, why: &str) {
     let _ = writeln!(std::io::stderr(), "\n*** SKIPPED {test}: {why} ***\n");
 }
 
+/// `rights.md` and the flags it needs: its own words for the columns, and an alias.
+pub const RIGHTS: [&str; 8] = [
+    "permissions-cli/tests/docs/rights.md",
+    "--aliases",
+    "--column",
+    "name=Right",
+    "--column",
+    "value=Mask",
+    "--column",
+    "description=When enabled",
+];
+
 /// The three seed documents (000, 001, 002), as paths relative to the repository's root:
 /// the originals in `$PERMISSIONS_SEEDS`, `../shared/seeds` or, from a git worktree,
 /// `../../shared/seeds`; else the verbatim copies in `permissions-core/tests/fixtures/`.
