@@ -21,7 +21,7 @@ use crate::PermissionSet;
 ///
 /// A `Roles` is `Send + Sync` when its ids and set are, and is read-only once built: share it
 /// behind an `Arc` across requests. When a role is created, edited or deleted, build a new one
-/// from the guild's roles (O(roles), microseconds for Discord's 250) and swap the `Arc`;
+/// from the guild's roles (O(roles)) and swap the `Arc`;
 /// requests that hold the old one finish with it. Role assignments are not part of it: a
 /// member's role ids come with the [`Member`].
 ///
