@@ -325,3 +325,147 @@ fn flag(path: &Path, set: Option<&TokenStream>) -> TokenStream {
         _ => path.to_token_stream(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use proc_macro2::TokenStream;
+    use quote::quote;
+
+    use super::Args;
+    use crate::ctxt::Ctxt;
+
+    /// The requirement as text, `on`, and `crate`; or every error message.
+    fn parse(tokens: TokenStream) -> Result<(String, Option<String>, Option<String>), Vec<String>> {
+        let mut cx = Ctxt::default();
+        let args = Args::parse(&mut cx, tokens);
+        match (args, cx.into_error()) {
+            (Some(a), None) => Ok((
+                a.requirement.text(),
+                a.on.map(|i| i.to_string()),
+                a.krate.map(|k| quote!(#k).to_string()),
+            )),
+            (_, Some(err)) => Err(err.into_iter().map(|e| e.to_string()).collect()),
+            (None, None) => panic!("no arguments and no error"),
+        }
+    }
+
+    fn error(tokens: TokenStream) -> Vec<String> {
+        parse(tokens).expect_err("an error")
+    }
+
+    #[test]
+    fn requirements_and_keys() {
+        assert_eq!(parse(quote!(A)), Ok(("A".into(), None, None)));
+        assert_eq!(
+            parse(quote!(
+                any(A, all(B, C)) | Set::D,
+                on = actor,
+                crate = "perms"
+            )),
+            Ok((
+                "any(A, all(B, C)) | Set::D".into(),
+                Some("actor".into()),
+                Some("perms".into())
+            ))
+        );
+        assert_eq!(
+            parse(quote!(on = s, A,)),
+            Ok(("A".into(), Some("s".into()), None))
+        );
+    }
+
+    #[test]
+    fn flags_only_and_bare_names() {
+        let mut cx = Ctxt::default();
+        let flags = Args::parse(&mut cx, quote!(A | Set::B))
+            .expect("args")
+            .requirement;
+        assert!(flags.is_flags_only() && flags.has_bare_names());
+        let nested = Args::parse(&mut cx, quote!(any(Set::A, Set::B)))
+            .expect("args")
+            .requirement;
+        assert!(!nested.is_flags_only() && !nested.has_bare_names());
+        let union = Args::parse(&mut cx, quote!(Set::A | all(Set::B)))
+            .expect("args")
+            .requirement;
+        assert!(!union.is_flags_only() && !union.has_bare_names());
+        assert!(cx.into_error().is_none());
+    }
+
+    #[test]
+    fn each_mistake_is_one_error_on_its_token() {
+        assert_eq!(
+            error(quote!(A, onn = s)),
+            ["unknown key `onn`; did you mean `on`?"]
+        );
+        assert_eq!(
+            error(quote!(A, colour = s)),
+            [
+                "unknown key `colour`; `#[requires]` takes a requirement, `on = parameter` and `crate = \"path\"`"
+            ]
+        );
+        assert_eq!(error(quote!(A, on = s, on = t)), ["duplicate `on = ..`"]);
+        assert_eq!(
+            error(quote!(ManageSettings)),
+            [
+                "`ManageSettings` is not a constant of the set: requirements name the set's constants, as in `MANAGE_SETTINGS`"
+            ]
+        );
+        assert_eq!(
+            error(quote!(A || B)),
+            [
+                "`||` is not a requirement operator: `A | B` requires both, `any(A, B)` requires either"
+            ]
+        );
+        assert_eq!(
+            error(quote!(A |)),
+            ["nothing follows this `|`: name a permission after it, or remove it"]
+        );
+        assert_eq!(error(quote!(A |, on = s)).len(), 1);
+        assert_eq!(
+            error(quote!(A & B)),
+            [
+                "requirements join with `|` (both: `A | B`, or `all(A, B)`); `any(A, B)` requires either"
+            ]
+        );
+        assert_eq!(
+            error(quote!("A")),
+            ["a permission is a name, not a string: remove the quotes, as in `#[requires(A)]`"]
+        );
+        assert_eq!(
+            error(quote!(A B)),
+            ["expected `|`, `,` or the end of the requirement; join flags with `|`"]
+        );
+        assert_eq!(
+            error(quote!(A, B)),
+            [
+                "one requirement per `#[requires]`: join flags with `|`, or use `all(..)` / `any(..)`"
+            ]
+        );
+        assert_eq!(
+            error(quote!(alL(A))),
+            ["unknown combinator `alL(..)`; did you mean `all`?"]
+        );
+        assert_eq!(
+            error(quote!(any())),
+            [
+                "`any()` is empty: name at least one permission, as in `any(BAN_MEMBERS, KICK_MEMBERS)`"
+            ]
+        );
+        assert_eq!(
+            error(quote!()),
+            ["`#[requires]` needs a requirement, such as `#[requires(MANAGE_SETTINGS)]`"]
+        );
+        assert_eq!(
+            error(quote!(on = s)),
+            ["`#[requires]` needs a requirement besides `on = ..`, such as `MANAGE_SETTINGS`"]
+        );
+        assert_eq!(error(quote!(1)).len(), 1);
+    }
+
+    #[test]
+    fn every_bad_argument_is_reported() {
+        let errors = error(quote!("A", onn = s, B ||));
+        assert_eq!(errors.len(), 3, "{errors:?}");
+    }
+}
