@@ -2,9 +2,8 @@
 //! and the `on = param` option.
 
 use proc_macro2::{Span, TokenStream, TokenTree};
-use quote::{ToTokens, quote, quote_spanned};
+use quote::ToTokens;
 use syn::parse::{Parse, ParseStream, Parser};
-use syn::spanned::Spanned;
 use syn::{Ident, Path, Token, token};
 
 use crate::ctxt::{Ctxt, did_you_mean};
@@ -31,7 +30,7 @@ const KEYS: [&str; 2] = ["on", "crate"];
 
 impl Args {
     /// Parses `#[requires(..)]`'s arguments. Every mistake is recorded in `cx` and parsing
-    /// goes on with the next argument; `None` when there is no requirement to guard with.
+    /// goes on with the next argument; `None` when no requirement could be read.
     pub fn parse(cx: &mut Ctxt, tokens: TokenStream) -> Option<Args> {
         let parser = |input: ParseStream<'_>| Ok(Args::parse_in(cx, input));
         match Parser::parse2(parser, tokens) {
@@ -69,13 +68,14 @@ impl Args {
             }
             let _ = input.parse::<Token![,]>();
         }
+        // With errors, the arguments that could be read are still returned; the caller
+        // generates nothing while `cx` holds errors.
         match requirement {
-            Some(requirement) if !broken => Some(Args {
+            Some(requirement) => Some(Args {
                 requirement,
                 on,
                 krate,
             }),
-            Some(_) => None,
             None => {
                 if !broken {
                     cx.at(
@@ -233,8 +233,8 @@ fn term(input: ParseStream<'_>) -> syn::Result<Req> {
         // `ManageSettings`: the enum's variant, where the set's constant is meant.
         if let Some(ident) = path.get_ident() {
             let name = ident.to_string();
-            let constant = permissions_core::table::normalize_name(&name);
-            if name.chars().any(|c| c.is_ascii_lowercase()) && constant != name {
+            if name.chars().any(|c| c.is_ascii_lowercase()) {
+                let constant = permissions_core::table::normalize_name(&name);
                 return Err(syn::Error::new(
                     ident.span(),
                     format!(
@@ -280,49 +280,6 @@ impl Req {
                 parts.iter().any(Req::has_bare_names)
             }
         }
-    }
-
-    /// A `Requirement` expression, evaluable in const context. `set` is the holder's set
-    /// type, for bare names.
-    pub fn tokens(&self, p: &TokenStream, set: Option<&TokenStream>) -> TokenStream {
-        match self {
-            Req::Flag(path) => {
-                let flag = flag(path, set);
-                quote_spanned!(path.span()=> #p::Requirement::All(#flag))
-            }
-            Req::Union(parts) if parts.iter().all(|r| matches!(r, Req::Flag(_))) => {
-                let mut flags = parts.iter().filter_map(|r| match r {
-                    Req::Flag(path) => Some((path, flag(path, set))),
-                    _ => None,
-                });
-                let Some((first_path, first)) = flags.next() else {
-                    return TokenStream::new();
-                };
-                let rest = flags.map(|(path, flag)| quote_spanned!(path.span()=> .union(#flag)));
-                quote_spanned!(first_path.span()=> #p::Requirement::All(#first #(#rest)*))
-            }
-            Req::Union(parts) => {
-                let parts = parts.iter().map(|r| r.tokens(p, set));
-                quote!(#p::Requirement::AllOf(&[#(#parts),*]))
-            }
-            Req::All(ident, parts) => {
-                let parts = parts.iter().map(|r| r.tokens(p, set));
-                quote_spanned!(ident.span()=> #p::Requirement::AllOf(&[#(#parts),*]))
-            }
-            Req::Any(ident, parts) => {
-                let parts = parts.iter().map(|r| r.tokens(p, set));
-                quote_spanned!(ident.span()=> #p::Requirement::AnyOf(&[#(#parts),*]))
-            }
-        }
-    }
-}
-
-/// A flag's value: a path as written, or a bare name looked up on the holder's set, so that
-/// a typo gets rustc's "similar name" help at the typo itself.
-fn flag(path: &Path, set: Option<&TokenStream>) -> TokenStream {
-    match (path.get_ident(), set) {
-        (Some(name), Some(set)) => quote_spanned!(name.span()=> <#set>::#name),
-        _ => path.to_token_stream(),
     }
 }
 
@@ -372,6 +329,16 @@ mod tests {
             parse(quote!(on = s, A,)),
             Ok(("A".into(), Some("s".into()), None))
         );
+        // Paths of every kind, and names that are constants already.
+        for path in [
+            quote!(::perms::Set::A),
+            quote!(Self::A),
+            quote!(crate::Set::A),
+            quote!(A__B),
+        ] {
+            let text = path.to_string().replace(' ', "");
+            assert_eq!(parse(path), Ok((text, None, None)));
+        }
     }
 
     #[test]
@@ -445,6 +412,12 @@ mod tests {
         assert_eq!(
             error(quote!(alL(A))),
             ["unknown combinator `alL(..)`; did you mean `all`?"]
+        );
+        assert_eq!(
+            error(quote!(one_of(A, B))),
+            [
+                "unknown combinator `one_of(..)`; requirements combine with `all(..)`, `any(..)` and `|`"
+            ]
         );
         assert_eq!(
             error(quote!(any())),

@@ -22,6 +22,22 @@ pub struct Checked {
 
 /// Checks a guarded function; `None` when a rule is broken (and reported).
 pub fn check(cx: &mut Ctxt, function: &Function, args: &Args, p: &TokenStream) -> Option<Checked> {
+    // `const fn`: the check runs at run time, and calls what a const fn may not.
+    let constness = function
+        .head
+        .iter()
+        .skip(function.attrs_end)
+        .map_while(|t| match t {
+            TokenTree::Ident(i) if i == "fn" => None,
+            t => Some(t),
+        })
+        .find(|t| matches!(t, TokenTree::Ident(i) if i == "const"));
+    if let Some(token) = constness {
+        cx.at(
+            token.span(),
+            "`#[requires]` cannot guard a `const fn`: the check runs when it is called; remove `const`",
+        );
+    }
     let holder = holder(cx, function, args, p);
     let output_span = output_span(cx, function);
     let (holder, set) = holder?;
@@ -325,6 +341,26 @@ mod tests {
             )
             .map_err(|e| e.len()),
             Err(2)
+        );
+    }
+
+    #[test]
+    fn a_const_fn_cannot_be_guarded() {
+        assert_eq!(
+            check(quote!(A), quote!(pub const fn f(s: &S) -> Result<(), E> {})),
+            Err(vec![
+                "`#[requires]` cannot guard a `const fn`: the check runs when it is called; remove `const`".into()
+            ])
+        );
+        // `const` after `fn` (a const generic) is no const fn.
+        assert!(
+            check(
+                quote!(A),
+                quote!(
+                    fn f<const N: usize>(s: &S) -> Result<(), E> {}
+                )
+            )
+            .is_ok()
         );
     }
 
