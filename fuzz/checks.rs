@@ -4,7 +4,7 @@
 // Every check takes arbitrary bytes, must never panic on its own account, and panics (via
 // `assert!`) only when a property of the library is broken.
 
-use permissions::table::{self, Options};
+use permissions::table::{self, Lock, Options};
 use permissions::{PermissionSet, Requirement};
 
 // The document path is relative to the crate's manifest: `fuzz/` under cargo-fuzz (which sets
@@ -67,6 +67,26 @@ pub fn table(data: &[u8]) {
             assert_eq!(value & mask & row.value, row.value);
         }
     }
+    // Every error at once: never an empty list, in line order.
+    let options = Options::new().with_auto_bits(auto);
+    match table::parse_all(text, &options) {
+        Ok(all) => {
+            // A lock written from a table reads back, and the table keeps to it.
+            let rows = || all.permissions().map(|r| (r.name.as_str(), r.value));
+            let lock =
+                Lock::parse(&Lock::from_rows(rows()).render()).expect("a rendered lock reads back");
+            assert!(lock.check(rows()).is_empty());
+            assert!(table::parse(text, &options.with_lock(&lock)).is_ok());
+        }
+        Err(all) => {
+            assert!(!all.is_empty());
+            assert!(all.windows(2).all(|w| w[0].line <= w[1].line), "{all:?}");
+        }
+    }
+    // The nth table, and any text as a lock, never panic.
+    let n = data.get(1).map_or(1, |&b| usize::from(b % 4));
+    let _ = table::parse(text, &options.with_table(n));
+    let _ = Lock::parse(text);
     // The section lookup never panics either.
     let _ = table::sections(text);
     let _ = table::parse(

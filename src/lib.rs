@@ -86,6 +86,10 @@
 //! - `axum`: `permissions::axum`, refusals as axum responses (a denial is a 403 whose JSON
 //!   body names what is missing; `Unauthorized` is a 401) and the extractor pattern that lets
 //!   `#[requires]` guard axum handlers unchanged. Implies `std` and `serde`.
+//! - `sqlx`, `rusqlite`: every generated set is a database column value (sqlx's `Type`,
+//!   `Encode`, `Decode`; rusqlite's `ToSql`, `FromSql`), in the integer column of its width
+//!   with the top bit as the sign, or decimal `TEXT` for `u128`; values a set cannot hold are a
+//!   `storage::ColumnError` naming it. See `permissions::storage`.
 #![cfg_attr(not(feature = "std"), no_std)]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -96,6 +100,9 @@ pub use permissions_core::*;
 #[cfg(feature = "audit")]
 #[doc(inline)]
 pub use permissions_core::audit;
+#[cfg(any(feature = "sqlx", feature = "rusqlite"))]
+#[doc(inline)]
+pub use permissions_core::storage;
 
 /// Derives a typed permission set from Rust rows (on a fieldless enum) or from a Markdown
 /// table (on a newtype struct).

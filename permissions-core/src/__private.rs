@@ -279,6 +279,7 @@ where
                 ValueRef::Text(_) => "text",
                 ValueRef::Blob(_) => "a blob",
             }),
+            FromSqlError::OutOfRange(value) => Problem::out_of_range::<S::Bits>(value),
             other => Problem::Driver(Box::new(other)),
         })
     })?;

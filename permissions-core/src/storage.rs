@@ -93,6 +93,12 @@ pub trait Column: Sized + sealed::Sealed {
     /// The driver's Rust type of the column: `i16`, `i32`, `i64`, or `String` for `u128`.
     type Value;
 
+    /// The bits type's name, for errors: `"u32"`.
+    const NAME: &'static str;
+
+    /// The column values of this width, for errors: `"-2147483648..=2147483647"`.
+    const RANGE: &'static str;
+
     /// The column value of these bits. Never fails: every bit pattern has one.
     fn to_column(self) -> Self::Value;
 
@@ -104,11 +110,13 @@ pub trait Column: Sized + sealed::Sealed {
 }
 
 macro_rules! reinterpreted {
-    ($($bits:ty => $signed:ty),*) => {$(
+    ($($bits:ty => $signed:ty, $range:literal);*) => {$(
         impl sealed::Sealed for $bits {}
 
         impl Column for $bits {
             type Value = $signed;
+            const NAME: &'static str = stringify!($bits);
+            const RANGE: &'static str = $range;
 
             #[inline]
             fn to_column(self) -> $signed {
@@ -123,12 +131,18 @@ macro_rules! reinterpreted {
     )*};
 }
 
-reinterpreted!(u16 => i16, u32 => i32, u64 => i64);
+reinterpreted!(
+    u16 => i16, "-32768..=32767";
+    u32 => i32, "-2147483648..=2147483647";
+    u64 => i64, "-9223372036854775808..=9223372036854775807"
+);
 
 impl sealed::Sealed for u8 {}
 
 impl Column for u8 {
     type Value = i16;
+    const NAME: &'static str = "u8";
+    const RANGE: &'static str = "0..=255";
 
     #[inline]
     fn to_column(self) -> i16 {
@@ -137,11 +151,7 @@ impl Column for u8 {
 
     #[inline]
     fn from_column(value: i16) -> Result<Self, Problem> {
-        u8::try_from(value).map_err(|_| Problem::OutOfRange {
-            value: i64::from(value),
-            bits: "u8",
-            range: "0..=255",
-        })
+        u8::try_from(value).map_err(|_| Problem::out_of_range::<u8>(i64::from(value)))
     }
 }
 
@@ -149,6 +159,8 @@ impl sealed::Sealed for u128 {}
 
 impl Column for u128 {
     type Value = String;
+    const NAME: &'static str = "u128";
+    const RANGE: &'static str = "decimal text, 0 to 2^128 - 1";
 
     fn to_column(self) -> String {
         self.to_string()
@@ -251,6 +263,17 @@ pub enum Problem {
     /// The driver could not read the column as the width's Rust type (for example an
     /// `INTEGER` beyond `i16` for a `SMALLINT` set): its error.
     Driver(Box<dyn std::error::Error + Send + Sync>),
+}
+
+impl Problem {
+    /// `value` is not a column value of `B`'s width.
+    pub fn out_of_range<B: Column>(value: i64) -> Problem {
+        Problem::OutOfRange {
+            value,
+            bits: B::NAME,
+            range: B::RANGE,
+        }
+    }
 }
 
 impl fmt::Display for Problem {

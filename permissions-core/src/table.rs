@@ -53,49 +53,78 @@ use core::fmt;
 
 mod build;
 mod error;
+mod inline;
+mod lock;
 mod markdown;
 mod name;
 pub mod rules;
 mod suggest;
 mod value;
 
+pub use build::Role;
 pub use error::{ErrorKind, TableError};
+pub use lock::{Drift, Lock, Locked};
 pub use name::normalize as normalize_name;
 pub use suggest::closest;
 
-/// How to read a document: which table, and how wide the set is.
+/// How to read a document: which table, how wide the set is, and what its columns are.
 ///
 /// ```
-/// use permissions_core::table::Options;
+/// use permissions_core::table::{Options, Role};
 ///
-/// let options = Options::new().with_section("Guild Permissions").with_width(32);
+/// let options = Options::new()
+///     .with_section("Guild Permissions")
+///     .with_table(2)
+///     .with_columns(&[(Role::Name, "Right"), (Role::Description, "When enabled")])
+///     .with_width(32);
 /// assert_eq!(options.section, Some("Guild Permissions"));
+/// assert_eq!(options.table, Some(2));
 /// assert_eq!(options.width, 32);
-/// assert!(!options.auto_bits);
+/// assert!(!options.auto_bits && !options.aliases && options.lock.is_none());
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Options<'a> {
     /// The heading whose section holds the table, compared trimmed and case-insensitively.
-    /// The table is the first one after the heading and before the next heading of the same
-    /// or a higher level. With `None`, the document must hold exactly one table.
+    /// The section runs from the heading to the next heading of the same or a higher level.
+    /// With `None`, the whole document is searched.
     pub section: Option<&'a str>,
+    /// Which table of the section (or of the document), 1-based. With `None`, the first
+    /// table of the section; without a section either, the document must hold exactly one
+    /// table.
+    pub table: Option<usize>,
     /// The set's width in bits: 8, 16, 32, 64 or 128. Values beyond it are an error.
     pub width: u32,
     /// When the table has no `Value`, `Bit Number` or `Bit Position` column, number the
     /// rows in order: the first row gets bit 0, the next bit 1, and so on ("Not Used" rows
     /// reserve the bit of their place). When off, such a table is an error.
     pub auto_bits: bool,
+    /// Which header plays which [`Role`], for documents that use other words (`Right` for
+    /// the name, `When enabled` for the description). A role given here is no longer
+    /// recognized by its usual headers; a header given here that the table lacks is an
+    /// error that lists the table's headers.
+    pub columns: &'a [(Role, &'a str)],
+    /// Whether a row whose value equals an earlier row's is an alias of it (an old name
+    /// kept for compatibility) rather than an error.
+    pub aliases: bool,
+    /// The lock the table must keep to: a locked name may not change its bits or disappear
+    /// (see [`Lock`]).
+    pub lock: Option<&'a Lock>,
 }
 
 impl Options<'_> {
-    /// No section, 128 bits, no automatic numbering.
+    /// No section, the only table, 128 bits, usual headers, no automatic numbering, no
+    /// aliases, no lock.
     #[must_use]
     pub const fn new() -> Self {
         Options {
             section: None,
+            table: None,
             width: 128,
             auto_bits: false,
+            columns: &[],
+            aliases: false,
+            lock: None,
         }
     }
 }
@@ -105,6 +134,13 @@ impl<'a> Options<'a> {
     #[must_use]
     pub const fn with_section(mut self, section: &'a str) -> Self {
         self.section = Some(section);
+        self
+    }
+
+    /// These options, reading the `n`th table (1-based) of the section or the document.
+    #[must_use]
+    pub const fn with_table(mut self, n: usize) -> Self {
+        self.table = Some(n);
         self
     }
 
@@ -119,6 +155,27 @@ impl<'a> Options<'a> {
     #[must_use]
     pub const fn with_auto_bits(mut self, auto_bits: bool) -> Self {
         self.auto_bits = auto_bits;
+        self
+    }
+
+    /// These options, with the headers that play each role given.
+    #[must_use]
+    pub const fn with_columns(mut self, columns: &'a [(Role, &'a str)]) -> Self {
+        self.columns = columns;
+        self
+    }
+
+    /// These options, reading a row with an earlier row's value as its alias.
+    #[must_use]
+    pub const fn with_aliases(mut self, aliases: bool) -> Self {
+        self.aliases = aliases;
+        self
+    }
+
+    /// These options, checking the table against `lock`.
+    #[must_use]
+    pub const fn with_lock(mut self, lock: &'a Lock) -> Self {
+        self.lock = Some(lock);
         self
     }
 }
@@ -372,6 +429,7 @@ pub fn parse_all(document: &str, options: &Options<'_>) -> Result<Table, Vec<Tab
     };
     let mut spec = table.spec(options.width);
     spec.incomplete = !errors.is_empty();
+    spec.aliases = options.aliases;
     let resolution = rules::resolve(&spec);
     errors.extend(
         resolution
@@ -418,35 +476,25 @@ fn find(document: &str, options: &Options<'_>, errors: &mut Vec<TableError>) -> 
         return None;
     }
     let outline = markdown::outline(document);
-    let block = match options.section {
-        Some(section) => match in_section(&outline, section) {
-            Ok(block) => block,
-            Err(err) => {
-                errors.push(err);
-                return None;
-            }
-        },
-        None => match outline.tables.as_slice() {
-            [] => {
-                errors.push(TableError::new(1, ErrorKind::NoTable));
-                return None;
-            }
-            [only] => only,
-            [first, ..] => {
-                let lines = outline.tables.iter().map(markdown::Block::line).collect();
-                errors.push(TableError::new(
-                    first.line(),
-                    ErrorKind::SeveralTables { lines },
-                ));
-                return None;
-            }
-        },
+    let block = match find_table(&outline, options) {
+        Ok(block) => block,
+        Err(err) => {
+            errors.push(err);
+            return None;
+        }
     };
     let heading = block
         .heading
         .and_then(|i| outline.headings.get(i))
         .map(|h| h.text.clone());
-    build::table(block, heading, options, errors)
+    let read_cleanly = errors.is_empty();
+    let table = build::table(block, heading, options, errors)?;
+    if let Some(lock) = options.lock {
+        let complete = read_cleanly && errors.is_empty();
+        errors.extend(lock::errors(lock, &table, complete));
+        errors.sort_by_key(|e| e.line);
+    }
+    Some(table)
 }
 
 impl Table {
@@ -480,11 +528,43 @@ impl Table {
     }
 }
 
-/// The first table in the section whose heading reads `section`.
+/// The table that the options name.
+fn find_table<'o, 'd>(
+    outline: &'o markdown::Outline<'d>,
+    options: &Options<'_>,
+) -> Result<&'o markdown::Block<'d>, TableError> {
+    let (tables, line) = match options.section {
+        Some(section) => in_section(outline, section)?,
+        None => (outline.tables.as_slice(), 1),
+    };
+    match (options.table, tables) {
+        (None, []) => Err(TableError::new(1, ErrorKind::NoTable)),
+        (None, [only]) => Ok(only),
+        (None, [first, ..]) if options.section.is_some() => Ok(first),
+        (None, [first, ..]) => Err(TableError::new(
+            first.line(),
+            ErrorKind::SeveralTables {
+                lines: tables.iter().map(markdown::Block::line).collect(),
+            },
+        )),
+        (Some(n), _) => n
+            .checked_sub(1)
+            .and_then(|i| tables.get(i))
+            .ok_or(TableError::new(
+                line,
+                ErrorKind::NoSuchTable {
+                    table: n,
+                    tables: tables.len(),
+                },
+            )),
+    }
+}
+
+/// The tables in the section whose heading reads `section`, and the heading's line.
 fn in_section<'o, 'd>(
     outline: &'o markdown::Outline<'d>,
     section: &str,
-) -> Result<&'o markdown::Block<'d>, TableError> {
+) -> Result<(&'o [markdown::Block<'d>], usize), TableError> {
     let wanted = section.trim();
     let Some(index) = outline
         .headings
@@ -502,14 +582,17 @@ fn in_section<'o, 'd>(
         ));
     };
     let heading = outline.headings.get(index);
-    outline.table_in_section(index).ok_or_else(|| {
-        TableError::new(
-            heading.map_or(1, |h| h.line),
+    let line = heading.map_or(1, |h| h.line);
+    let tables = outline.tables_in_section(index);
+    if tables.is_empty() {
+        return Err(TableError::new(
+            line,
             ErrorKind::EmptySection {
                 section: heading.map_or_else(|| String::from(wanted), |h| h.text.clone()),
             },
-        )
-    })
+        ));
+    }
+    Ok((tables, line))
 }
 
 #[cfg(test)]

@@ -220,3 +220,210 @@ proptest! {
         }
     }
 }
+
+/// One row as it goes in: its name's words, its bit, its description's tokens (each as
+/// written and as read), and how it is written.
+#[derive(Clone, Debug)]
+struct Written {
+    words: Vec<String>,
+    bit: u32,
+    description: Vec<(String, String)>,
+    name_style: u8,
+    mark: u8,
+    value_style: u8,
+    references: bool,
+    extra_cells: usize,
+    short: bool,
+}
+
+/// A character written as a decimal or hex character reference.
+fn reference(c: char, hex: bool) -> String {
+    if hex {
+        format!("&#x{:X};", u32::from(c))
+    } else {
+        format!("&#{};", u32::from(c))
+    }
+}
+
+impl Written {
+    fn label(&self) -> String {
+        self.words.join(" ")
+    }
+
+    fn name_cell(&self) -> String {
+        let label = self.label();
+        // Letters written as references, every other one, in decimal and hex in turn.
+        let text: String = if self.references {
+            label
+                .chars()
+                .enumerate()
+                .map(|(i, c)| {
+                    if i % 2 == 0 && c != ' ' {
+                        reference(c, i % 4 == 0)
+                    } else {
+                        c.to_string()
+                    }
+                })
+                .collect()
+        } else {
+            label.clone()
+        };
+        let styled = match self.name_style {
+            0 => text,
+            1 => format!("**{text}**"),
+            2 => format!("<b>{text}</b>"),
+            3 => format!("<code>{text}</code>"),
+            4 => format!("[{text}](#anchor)"),
+            5 => format!("`{label}`"),
+            _ => format!("<a href=\"#p\" title='x'>{text}</a>"),
+        };
+        let mark = match self.mark {
+            0 => "",
+            1 => "*",
+            2 => "\\*",
+            3 => "<sup>1</sup>",
+            4 => "[^1]",
+            _ => "<sup>[2](#note)</sup>",
+        };
+        format!("{styled}{mark}")
+    }
+
+    fn value_cell(&self) -> String {
+        let bit = self.bit;
+        match self.value_style {
+            0 => format!("0x{:X}", 1u128 << bit),
+            1 => format!("{}", 1u128 << bit),
+            2 => format!("1 << {bit}"),
+            3 => format!("1 &lt;&lt; {bit}"),
+            4 => format!("1 &#60;&#x3C; {bit}"),
+            5 => format!("`1 << {bit}`"),
+            _ => format!("`{:#x}` (1 &lt;&lt; {bit})", 1u128 << bit),
+        }
+    }
+
+    fn description(&self) -> String {
+        let read: Vec<&str> = self.description.iter().map(|(_, r)| r.as_str()).collect();
+        read.join(" ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    fn line(&self) -> String {
+        let mut cells = vec![self.name_cell(), self.value_cell()];
+        if !self.short {
+            let written: Vec<&str> = self.description.iter().map(|(w, _)| w.as_str()).collect();
+            cells.push(written.join(" "));
+            cells.extend(std::iter::repeat_n(String::new(), self.extra_cells));
+        }
+        format!("| {} |", cells.join(" | "))
+    }
+}
+
+/// A description token: as written, and as it reads.
+fn token() -> impl Strategy<Value = (String, String)> {
+    let word = "[a-z]{1,8}";
+    prop_oneof![
+        4 => word.prop_map(|w| (w.clone(), w)),
+        1 => word.prop_map(|w| (format!("<i>{w}</i>"), w)),
+        1 => word.prop_map(|w| (format!("`{w}`"), w)),
+        1 => word.prop_map(|w| (format!("[{w}](https://example.invalid/{w})"), w)),
+        1 => (word, any::<bool>()).prop_map(|(w, hex)| {
+            let mut chars = w.chars();
+            let first = chars.next().unwrap_or('a');
+            (format!("{}{}", reference(first, hex), chars.as_str()), w)
+        }),
+        1 => Just(("&amp;".to_string(), "&".to_string())),
+        1 => Just(("&lt;".to_string(), "<".to_string())),
+        1 => Just(("\\|".to_string(), "|".to_string())),
+        1 => Just(("a\\*b".to_string(), "a*b".to_string())),
+        1 => Just(("<br>".to_string(), " ".to_string())),
+        1 => Just(("&nbsp;".to_string(), " ".to_string())),
+    ]
+}
+
+fn written_rows() -> impl Strategy<Value = Vec<Written>> {
+    let row = (
+        prop::collection::vec("[A-Z][a-z]{1,6}", 1..4),
+        prop::collection::vec(token(), 0..6),
+        0u8..7,
+        0u8..6,
+        0u8..7,
+        any::<bool>(),
+        0usize..3,
+        any::<bool>(),
+    );
+    (
+        prop::collection::btree_set(0u32..64, 1..12),
+        prop::collection::vec(row, 12),
+    )
+        .prop_map(|(bits, rows)| {
+            let mut names = HashSet::new();
+            bits.into_iter()
+                .zip(rows)
+                .map(
+                    |(
+                        bit,
+                        (
+                            words,
+                            description,
+                            name_style,
+                            mark,
+                            value_style,
+                            references,
+                            extra_cells,
+                            short,
+                        ),
+                    )| Written {
+                        words,
+                        bit,
+                        // A short row has no description cell at all.
+                        description: if short { Vec::new() } else { description },
+                        name_style,
+                        mark,
+                        value_style,
+                        references,
+                        extra_cells,
+                        short,
+                    },
+                )
+                .filter(|w| {
+                    let name = table::normalize_name(&w.label());
+                    !matches!(name.as_str(), "NOT_USED" | "UNUSED" | "RESERVED")
+                        && names.insert(name)
+                })
+                .collect()
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// A table written with escapes, references, inline tags, footnote marks, code spans and
+    /// uneven cell counts reads back as the rows that went in.
+    #[test]
+    fn written_tables_read_back_as_the_rows_that_went_in(rows in written_rows(), outer in any::<bool>()) {
+        let mut doc = String::from("# Permissions\n\nSome prose with a | pipe.\n\n| Permission | Value | Description |\n|:---|:---:|---:|\n");
+        for row in &rows {
+            let mut line = row.line();
+            if !outer {
+                line = line.trim_start_matches("| ").to_string();
+            }
+            doc.push_str(&line);
+            doc.push('\n');
+        }
+        doc.push_str("\n[^1]: A footnote.\n");
+        let table = table::parse(&doc, &Options::new().with_width(64).with_section("Permissions"))
+            .map_err(|e| TestCaseError::fail(format!("{e}\n{doc}")))?;
+        let got: Vec<(String, String, u128, String)> = table
+            .rows
+            .iter()
+            .map(|r| (r.name.clone(), r.label.clone(), r.value, r.description.clone()))
+            .collect();
+        let wanted: Vec<(String, String, u128, String)> = rows
+            .iter()
+            .map(|w| (table::normalize_name(&w.label()), w.label(), 1u128 << w.bit, w.description()))
+            .collect();
+        prop_assert_eq!(got, wanted, "{}", doc);
+    }
+}

@@ -98,15 +98,26 @@ impl Db {
             .acquire_timeout(Duration::from_secs(10))
             .connect(url)
             .await?;
-        sqlx::raw_sql(engine.schema()).execute(&pool).await?;
+        // SQLite changes its journal mode only outside a transaction.
+        if engine == Engine::Sqlite {
+            sqlx::raw_sql(engine.schema()).execute(&pool).await?;
+        }
+        let mut tx = pool.begin().await?;
+        // Several servers may start at once on one PostgreSQL: one at a time creates the tables
+        // and the seed, in a transaction that holds this lock.
+        if engine == Engine::Postgres {
+            sqlx::query("SELECT pg_advisory_xact_lock(1402)")
+                .execute(&mut *tx)
+                .await?;
+            sqlx::raw_sql(engine.schema()).execute(&mut *tx).await?;
+        }
         let (guilds,): (i64,) = sqlx::query_as("SELECT count(*) FROM guilds")
-            .fetch_one(&pool)
+            .fetch_one(&mut *tx)
             .await?;
         if guilds == 0 {
-            let mut tx = pool.begin().await?;
             crate::seed::insert(&mut tx, engine).await?;
-            tx.commit().await?;
         }
+        tx.commit().await?;
         Ok(Db { pool, engine })
     }
 

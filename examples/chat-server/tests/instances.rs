@@ -118,9 +118,13 @@ async fn two_processes_on_one_postgres_database_see_each_others_changes() {
     let Some(url) = fresh_postgres_database(test, "instances").await else {
         return;
     };
-    // One after the other: the first creates and seeds the tables.
-    let one = Process::start(&url);
-    let other = Process::start(&url);
+    // Both at once: one of them creates and seeds the tables, under a lock.
+    let (one, other) = std::thread::scope(|s| {
+        let one = s.spawn(|| Process::start(&url));
+        let other = s.spawn(|| Process::start(&url));
+        (one.join(), other.join())
+    });
+    let (one, other) = (one.expect("one started"), other.expect("the other started"));
     changes_through_one_are_enforced_by_the_other(&one.client, &other.client).await;
 }
 

@@ -1,80 +1,165 @@
-//! From a table block to rows: columns by role, each row's name and value. The rules between
-//! rows are [`rules`](super::rules)'.
+//! From a table block to rows: which column plays which role, and each body row read on its
+//! own into a name, a value, a description and metadata, or into its own error. The rules
+//! between rows are [`rules`](super::rules)'.
 
 use alloc::string::String;
 use alloc::vec::Vec;
 
 use super::error::{ErrorKind, TableError};
-use super::markdown::{Block, split_cells, unwrap_inline};
+use super::markdown::{Block, split_cells};
 use super::value::{self, CellError};
-use super::{Options, Table, TableRow, name};
+use super::{Options, Table, TableRow, inline, name};
 
-/// What a column states, recognized by its header.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Role {
+/// What a column states about each row. A column's role is found by its header (see
+/// [`Role::headers`]), or given by [`Options::columns`] when the document uses other words.
+///
+/// ```
+/// use permissions_core::table::Role;
+///
+/// assert_eq!(Role::from_key("description"), Some(Role::Description));
+/// assert_eq!(Role::Position.key(), "position");
+/// assert!(Role::Name.headers().contains(&"permission"));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Role {
+    /// The row's name (`Permission`, `Flag`, `Name`).
     Name,
+    /// The row's value: hex, decimal, binary, `1 << n` (`Value`).
     Value,
-    BitNumber,
-    BitPosition,
+    /// The number of the row's bit, `31` (`Bit Number`, `Bit`).
+    Bit,
+    /// The row's bit as a binary string, leftmost digit highest (`Bit Position`).
+    Position,
+    /// The row's description (`Description`).
     Description,
-    Meta,
 }
 
 impl Role {
-    fn of(header: &str) -> Role {
-        let mut key = String::new();
-        for word in header.split_whitespace() {
-            if !key.is_empty() {
-                key.push(' ');
-            }
-            key.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+    /// Every role, in the order of [`Role::key`]'s documentation.
+    pub const ALL: [Role; 5] = [
+        Role::Name,
+        Role::Value,
+        Role::Bit,
+        Role::Position,
+        Role::Description,
+    ];
+
+    /// The role's key in `columns(name = "..", value = "..", bit = "..", position = "..",
+    /// description = "..")`.
+    #[must_use]
+    pub const fn key(self) -> &'static str {
+        match self {
+            Role::Name => "name",
+            Role::Value => "value",
+            Role::Bit => "bit",
+            Role::Position => "position",
+            Role::Description => "description",
         }
-        match key.as_str() {
-            "permission" | "flag" | "name" => Role::Name,
-            "value" => Role::Value,
-            "bit number" | "bit" => Role::BitNumber,
-            "bit position" => Role::BitPosition,
-            "description" => Role::Description,
-            _ => Role::Meta,
+    }
+
+    /// The role a `columns(..)` key names.
+    #[must_use]
+    pub fn from_key(key: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|role| role.key() == key)
+    }
+
+    /// The headers that play this role when [`Options::columns`] does not say otherwise,
+    /// lower-cased (headers are compared case-insensitively, runs of spaces as one).
+    #[must_use]
+    pub const fn headers(self) -> &'static [&'static str] {
+        match self {
+            Role::Name => &["permission", "flag", "name"],
+            Role::Value => &["value"],
+            Role::Bit => &["bit number", "bit"],
+            Role::Position => &["bit position"],
+            Role::Description => &["description"],
         }
     }
 
     /// What a cell of this column must look like, for error messages.
     fn expected(self) -> &'static str {
         match self {
-            Role::BitNumber => "a bit number such as `31`",
-            Role::BitPosition => "a binary string such as `00001000`",
+            Role::Bit => "a bit number such as `31`",
+            Role::Position => "a binary string such as `00001000`",
             _ => "hex `0x..`, decimal, binary `0b..` or `1 << n`",
         }
     }
 
     fn read(self, cell: &str) -> Result<u128, CellError> {
         match self {
-            Role::BitNumber => value::bit_number(cell),
-            Role::BitPosition => value::bit_position(cell),
+            Role::Bit => value::bit_number(cell),
+            Role::Position => value::bit_position(cell),
             _ => value::value(cell),
         }
     }
+
+    fn states_value(self) -> bool {
+        matches!(self, Role::Value | Role::Bit | Role::Position)
+    }
+}
+
+/// A header as compared: lower case, runs of whitespace as one space.
+fn key(header: &str) -> String {
+    let mut key = String::new();
+    for word in header.split_whitespace() {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+    }
+    key
+}
+
+/// What one column is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Role(Role),
+    /// Metadata whose every cell reads as a value, one at least written as a value is
+    /// (`1 << 5`, `0x20`): it restates the value and must agree with it.
+    Restates,
+    Meta,
 }
 
 /// The columns' roles, with the index of each single-role column.
 struct Columns {
     headers: Vec<String>,
-    roles: Vec<Role>,
+    kinds: Vec<Kind>,
     name: usize,
     description: Option<usize>,
-    /// `Value`, `Bit Number`, `Bit Position`, in the order they appear.
+    /// The value columns (`Value`, `Bit Number`, `Bit Position`, then restating ones), in
+    /// the order they appear.
     values: Vec<(usize, Role)>,
 }
 
 impl Columns {
-    fn new(headers: Vec<String>, line: usize) -> Result<Columns, TableError> {
-        let roles: Vec<Role> = headers.iter().map(|h| Role::of(h)).collect();
+    fn new(
+        headers: Vec<String>,
+        line: usize,
+        mapping: &[(Role, &str)],
+    ) -> Result<Columns, TableError> {
+        let keys: Vec<String> = headers.iter().map(|h| key(h)).collect();
+        let mut kinds = Vec::with_capacity(headers.len());
+        for k in &keys {
+            let mapped = mapping.iter().find(|(_, h)| key(h) == *k).map(|&(r, _)| r);
+            // A role given a header by the mapping is not recognized by its usual headers.
+            let usual = Role::ALL.into_iter().find(|r| {
+                r.headers().contains(&k.as_str()) && !mapping.iter().any(|(m, _)| m == r)
+            });
+            kinds.push(mapped.or(usual).map_or(Kind::Meta, Kind::Role));
+        }
+        if let Some((role, header)) = mapping.iter().find(|(_, h)| !keys.contains(&key(h))) {
+            return Err(TableError::new(
+                line,
+                ErrorKind::NoSuchColumn {
+                    role: role.key(),
+                    header: String::from(*header),
+                    columns: headers,
+                },
+            ));
+        }
         let mut firsts: Vec<(Role, usize)> = Vec::new();
-        for (i, &role) in roles.iter().enumerate() {
-            if role == Role::Meta {
-                continue;
-            }
+        for (i, &kind) in kinds.iter().enumerate() {
+            let Kind::Role(role) = kind else { continue };
             if let Some(&(_, first)) = firsts.iter().find(|&&(r, _)| r == role) {
                 return Err(TableError::new(
                     line,
@@ -89,18 +174,53 @@ impl Columns {
         let find = |role| firsts.iter().find(|&&(r, _)| r == role).map(|&(_, i)| i);
         let name = find(Role::Name).ok_or(TableError::new(line, ErrorKind::NoNameColumn))?;
         let description = find(Role::Description);
-        let values = firsts
+        let values = kinds
             .iter()
-            .filter(|(r, _)| matches!(r, Role::Value | Role::BitNumber | Role::BitPosition))
-            .map(|&(r, i)| (i, r))
+            .enumerate()
+            .filter_map(|(i, kind)| match kind {
+                Kind::Role(r) if r.states_value() => Some((i, *r)),
+                _ => None,
+            })
             .collect();
         Ok(Columns {
             headers,
-            roles,
+            kinds,
             name,
             description,
             values,
         })
+    }
+
+    /// Marks the metadata columns that restate the value (see [`Kind::Restates`]), when the
+    /// table has a value column for them to agree with.
+    fn find_restatements(&mut self, rows: &[(usize, Vec<String>)]) {
+        if self.values.is_empty() {
+            return;
+        }
+        for i in 0..self.kinds.len() {
+            if self.kinds.get(i) != Some(&Kind::Meta) {
+                continue;
+            }
+            let cells = rows
+                .iter()
+                .filter_map(|(_, cells)| cells.get(i))
+                .filter(|c| !c.is_empty());
+            let mut written_as_value = false;
+            let mut all_read = true;
+            let mut any = false;
+            for cell in cells {
+                any = true;
+                all_read &= value::value(cell).is_ok();
+                written_as_value |=
+                    cell.contains("<<") || cell.contains("0x") || cell.contains("0b");
+            }
+            if any && all_read && written_as_value {
+                if let Some(kind) = self.kinds.get_mut(i) {
+                    *kind = Kind::Restates;
+                }
+                self.values.push((i, Role::Value));
+            }
+        }
     }
 }
 
@@ -121,80 +241,125 @@ pub(crate) fn table(
     errors: &mut Vec<TableError>,
 ) -> Option<Table> {
     let line = block.line();
-    let mut lines = block.lines.iter();
-    let headers: Vec<String> = lines
-        .next()
-        .map(|&(_, text)| split_cells(text).iter().map(|c| unwrap_inline(c)).collect())
-        .unwrap_or_default();
-    let width = headers.len();
-    if let Some(&(n, delimiter)) = lines.next() {
-        let found = split_cells(delimiter).len();
-        if found != width {
-            errors.push(TableError::new(
-                n,
-                ErrorKind::MalformedRow {
-                    expected: width,
-                    found,
-                },
-            ));
-            return None;
-        }
-    }
-    let columns = match Columns::new(headers, line) {
-        Ok(columns) => columns,
+    let read = match read(block, options) {
+        Ok(read) => read,
         Err(err) => {
             errors.push(err);
             return None;
         }
     };
-    if columns.values.is_empty() && !options.auto_bits {
-        errors.push(TableError::new(line, ErrorKind::NoValueColumn));
+    if read.rows.is_empty() {
+        errors.push(TableError::new(line, ErrorKind::NoRows));
         return None;
     }
-
-    let mut rows: Vec<TableRow> = Vec::new();
-    let mut read = 0;
-    for &(n, text) in lines {
-        let cells: Vec<String> = split_cells(text).iter().map(|c| unwrap_inline(c)).collect();
-        read += 1;
-        if cells.len() != width {
-            errors.push(TableError::new(
-                n,
-                ErrorKind::MalformedRow {
-                    expected: width,
-                    found: cells.len(),
-                },
-            ));
-            continue;
-        }
-        match row(&columns, cells, n, read - 1, options.width) {
+    let mut rows = Vec::with_capacity(read.rows.len());
+    for row in read.rows {
+        match row {
             Ok(row) => rows.push(row),
             Err(err) => errors.push(err),
         }
     }
-    if read == 0 {
-        errors.push(TableError::new(line, ErrorKind::NoRows));
-        return None;
-    }
     Some(Table {
         heading,
         line,
-        columns: columns.headers,
+        columns: read.headers,
         rows,
     })
+}
+
+/// A table read: its header cells, and each body row or the error that row holds.
+struct Read {
+    headers: Vec<String>,
+    rows: Vec<Result<TableRow, TableError>>,
+}
+
+/// Reads a table block's header, then each body row on its own.
+///
+/// # Errors
+///
+/// An error about the table as a whole: its columns. Errors of single rows are in
+/// [`Read::rows`].
+fn read(block: &Block<'_>, options: &Options<'_>) -> Result<Read, TableError> {
+    let line = block.line();
+    let mut lines = block.lines.iter();
+    let headers: Vec<String> = lines
+        .next()
+        .map(|&(_, text)| split_cells(text).iter().map(|c| inline::text(c)).collect())
+        .unwrap_or_default();
+    let width = headers.len();
+    // The delimiter row, whose cell count the outline checked.
+    lines.next();
+    let mut columns = Columns::new(headers, line, options.columns)?;
+    if columns.values.is_empty() && !options.auto_bits {
+        return Err(TableError::new(line, ErrorKind::NoValueColumn));
+    }
+    let raw: Vec<(usize, Vec<String>)> = lines
+        .map(|&(n, text)| {
+            // GFM: missing cells are empty, and excess cells are not shown.
+            let mut cells = split_cells(text);
+            if cells.len() < width {
+                cells.resize(width, String::new());
+            }
+            (n, cells)
+        })
+        .collect();
+    let texts: Vec<(usize, Vec<String>)> = raw
+        .iter()
+        .map(|(n, cells)| (*n, cells.iter().map(|c| inline::text(c)).collect()))
+        .collect();
+    columns.find_restatements(&texts);
+    let rows = raw
+        .iter()
+        .zip(texts)
+        .enumerate()
+        .map(|(index, ((n, raw), (_, cells)))| {
+            hidden(raw, width, *n)?;
+            row(&columns, raw, cells, *n, index, options.width)
+        })
+        .collect();
+    Ok(Read {
+        headers: columns.headers,
+        rows,
+    })
+}
+
+/// Excess cells are fine when empty (`| a | b | |`). Text in one is text that GitHub does not
+/// show, almost always after a `|` that was meant to be escaped: an error.
+fn hidden(raw: &[String], width: usize, line: usize) -> Result<(), TableError> {
+    let excess = raw.get(width..).unwrap_or_default();
+    if excess.iter().all(String::is_empty) {
+        return Ok(());
+    }
+    Err(TableError::new(
+        line,
+        ErrorKind::MalformedRow {
+            expected: width,
+            found: raw.len(),
+            hidden: excess.join(" | "),
+        },
+    ))
 }
 
 /// Reads one row; `index` is its place among the body rows, which numbers it when the
 /// table has no value column.
 fn row(
     columns: &Columns,
+    raw: &[String],
     cells: Vec<String>,
     line: usize,
     index: usize,
     width: u32,
 ) -> Result<TableRow, TableError> {
     let fail = |kind| Err(TableError::new(line, kind));
-    let label = cell(&cells, columns.name);
+    let raw_name = cell(raw, columns.name);
+    let unwrapped = inline::name(&raw_name);
+    if let Some(markup) = unwrapped.markup {
+        return fail(ErrorKind::MarkupInName {
+            cell: raw_name,
+            markup,
+        });
+    }
+    let label = unwrapped.text;
     let name = name::normalize(&label);
     if label.is_empty() {
         return fail(ErrorKind::EmptyName);
@@ -221,8 +386,8 @@ fn row(
         .unwrap_or_default();
     let meta = cells
         .into_iter()
-        .zip(columns.headers.iter().zip(&columns.roles))
-        .filter(|(_, (_, role))| **role == Role::Meta)
+        .zip(columns.headers.iter().zip(&columns.kinds))
+        .filter(|(_, (_, kind))| matches!(kind, Kind::Meta | Kind::Restates))
         .map(|(cell, (header, _))| (header.clone(), cell))
         .collect();
     Ok(TableRow {
@@ -248,6 +413,9 @@ fn agreed_value(
     for &(i, role) in &columns.values {
         let column = header(&columns.headers, i);
         let text = cell(cells, i);
+        if columns.kinds.get(i) == Some(&Kind::Restates) && text.is_empty() {
+            continue;
+        }
         let value = match role.read(&text) {
             Ok(value) => value,
             Err(CellError::Empty) => return fail(ErrorKind::EmptyCell { column }),

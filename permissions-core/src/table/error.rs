@@ -82,12 +82,31 @@ pub enum ErrorKind {
     },
     /// The table has a header and no rows.
     NoRows,
-    /// A row has a different number of cells than the header.
+    /// A row has more cells than the header, and text in the excess ones, which GitHub
+    /// does not show (excess empty cells are fine, and missing cells are empty).
     MalformedRow {
         /// Cells in the header.
         expected: usize,
         /// Cells in this row.
         found: usize,
+        /// The text of the excess cells, joined by ` | `.
+        hidden: String,
+    },
+    /// [`Options::table`](super::Options::table) asks for a table that is not there.
+    NoSuchTable {
+        /// The table asked for, 1-based.
+        table: usize,
+        /// How many tables there are (in the section, or in the document).
+        tables: usize,
+    },
+    /// [`Options::columns`](super::Options::columns) names a header that the table lacks.
+    NoSuchColumn {
+        /// The role's key (`name`, `description`, ...).
+        role: &'static str,
+        /// The header asked for.
+        header: String,
+        /// The table's headers.
+        columns: Vec<String>,
     },
     /// No column names the rows.
     NoNameColumn,
@@ -109,6 +128,13 @@ pub enum ErrorKind {
         label: String,
         /// What normalization made of it.
         normalized: String,
+    },
+    /// A name cell still holds markup once footnote marks are dropped and tags unwrapped.
+    MarkupInName {
+        /// The name cell as written.
+        cell: String,
+        /// The first piece of markup in it.
+        markup: String,
     },
     /// A value cell is empty.
     EmptyCell {
@@ -217,6 +243,31 @@ pub enum ErrorKind {
         /// The line of the reserved row.
         reserved: usize,
     },
+    /// A locked name's bits differ from the lock's.
+    LockChanged {
+        /// The name.
+        name: String,
+        /// The bits the lock records.
+        locked: u128,
+        /// The bits the table gives it now.
+        now: u128,
+    },
+    /// A locked name is no longer in the table. The error is on the table's line.
+    LockMissing {
+        /// The name.
+        name: String,
+        /// The bits the lock records.
+        locked: u128,
+        /// The name's line in the lock.
+        lock_line: usize,
+    },
+    /// A line of a lock that cannot be read; the error's line is the lock's line.
+    BadLock {
+        /// The line as written.
+        text: String,
+        /// What is wrong with it.
+        reason: &'static str,
+    },
     /// A "Not Used" / "Reserved" row reserves bits that an earlier permission uses.
     ReservesUsedBits {
         /// The bits it shares with the permission.
@@ -258,6 +309,30 @@ pub enum ErrorKind {
     },
 }
 
+impl ErrorKind {
+    /// The option whose value the error is about, as the derive spells its key (`section`,
+    /// `table`, `columns`, `lock`, `bits`), so that a caller can point at that option rather
+    /// than at the document; `None` for an error about the document's content.
+    ///
+    /// ```
+    /// use permissions_core::table::{self, Options};
+    ///
+    /// let err = table::parse("# A\n", &Options::new().with_section("B")).unwrap_err();
+    /// assert_eq!(err.kind.key(), Some("section"));
+    /// ```
+    #[must_use]
+    pub const fn key(&self) -> Option<&'static str> {
+        match self {
+            ErrorKind::UnsupportedWidth { .. } => Some("bits"),
+            ErrorKind::NoSuchSection { .. } | ErrorKind::EmptySection { .. } => Some("section"),
+            ErrorKind::NoSuchTable { .. } => Some("table"),
+            ErrorKind::NoSuchColumn { .. } => Some("columns"),
+            ErrorKind::LockMissing { .. } | ErrorKind::BadLock { .. } => Some("lock"),
+            _ => None,
+        }
+    }
+}
+
 impl fmt::Display for ErrorKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -292,10 +367,41 @@ impl fmt::Display for ErrorKind {
                 write!(f, "section `{section}` has no table yet")
             }
             ErrorKind::NoRows => f.write_str("the table has a header but no rows"),
-            ErrorKind::MalformedRow { expected, found } => write!(
+            ErrorKind::MalformedRow {
+                expected,
+                found,
+                hidden,
+            } => write!(
                 f,
-                "malformed row: {found} {} where the header has {expected}",
-                if *found == 1 { "cell" } else { "cells" }
+                "row has {found} cells where the header has {expected}, and GitHub does not \
+                 show `{hidden}`: escape a `|` inside a cell as `\\|`"
+            ),
+            ErrorKind::NoSuchTable { table, tables } => match tables {
+                0 => write!(f, "no table {table}: there is no table"),
+                1 => write!(f, "no table {table}: there is 1 table"),
+                _ => write!(f, "no table {table}: there are {tables} tables"),
+            },
+            ErrorKind::NoSuchColumn {
+                role,
+                header,
+                columns,
+            } => {
+                write!(
+                    f,
+                    "`{role} = \"{header}\"`: the table has no column `{header}`; its columns are "
+                )?;
+                for (i, column) in columns.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(", ")?;
+                    }
+                    write!(f, "`{column}`")?;
+                }
+                Ok(())
+            }
+            ErrorKind::MarkupInName { cell, markup } => write!(
+                f,
+                "name `{cell}` holds markup `{markup}` that is not part of a name: write the name \
+                 as plain text, or escape the markup with `\\`"
             ),
             ErrorKind::NoNameColumn => {
                 f.write_str("table has no name column: add a `Permission`, `Flag` or `Name` column")
@@ -419,6 +525,27 @@ impl fmt::Display for ErrorKind {
                 "`{name}` uses bits {}, which the row on line {reserved} reserves",
                 Hex(*bits)
             ),
+            ErrorKind::LockChanged { name, locked, now } => write!(
+                f,
+                "`{name}` is locked at {} but the table gives {}: a stored value would change \
+                 meaning; restore the row's value, or update the lock on purpose",
+                Bits(*locked),
+                Bits(*now)
+            ),
+            ErrorKind::LockMissing {
+                name,
+                locked,
+                lock_line,
+            } => write!(
+                f,
+                "`{name}` (locked at {} on line {lock_line} of the lock) is no longer in the \
+                 table: a stored value would lose it; restore the row, or update the lock on \
+                 purpose",
+                Bits(*locked)
+            ),
+            ErrorKind::BadLock { text, reason } => {
+                write!(f, "cannot read lock line `{text}`: {reason}")
+            }
             ErrorKind::ReservesUsedBits { bits, other, first } => write!(
                 f,
                 "this row reserves bits {}, which `{other}` on line {first} uses",

@@ -5,6 +5,8 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
+use super::inline;
+
 /// A heading: ATX (`## Text`) or setext (`Text` over `===` / `---`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Heading {
@@ -52,11 +54,19 @@ impl<'a> Outline<'a> {
 
     /// The first table inside the section that `heading` opens.
     pub(crate) fn table_in_section(&self, heading: usize) -> Option<&Block<'a>> {
-        let start = self.headings.get(heading)?.line;
+        self.tables_in_section(heading).first()
+    }
+
+    /// The tables inside the section that `heading` opens, in order.
+    pub(crate) fn tables_in_section(&self, heading: usize) -> &[Block<'a>] {
+        let Some(start) = self.headings.get(heading).map(|h| h.line) else {
+            return &[];
+        };
         let end = self.section_end(heading);
-        // Tables are in document order: the first one after the heading is found by bisection.
+        // Tables are in document order: the ones in the section are found by bisection.
         let first = self.tables.partition_point(|t| t.line() <= start);
-        self.tables.get(first).filter(|t| t.line() < end)
+        let past = self.tables.partition_point(|t| t.line() < end);
+        self.tables.get(first..past.max(first)).unwrap_or_default()
     }
 }
 
@@ -101,7 +111,7 @@ pub(crate) fn outline(document: &str) -> Outline<'_> {
             out.headings.push(Heading {
                 line: number,
                 level,
-                text: unwrap_inline(text),
+                text: inline::text(text),
             });
             paragraph = None;
             continue;
@@ -111,29 +121,28 @@ pub(crate) fn outline(document: &str) -> Outline<'_> {
                 out.headings.push(Heading {
                     line: start,
                     level,
-                    text: unwrap_inline(&text),
+                    text: inline::text(&text),
                 });
             }
             // Without a paragraph above, `---` is a horizontal rule.
             continue;
         }
         let next = lines.get(i).map_or("", |&(_, next)| next);
-        if has_pipe(line) && is_delimiter_row(next) {
+        // GFM: the header row and the delimiter row have as many cells, or it is no table.
+        if has_pipe(line)
+            && is_delimiter_row(next)
+            && split_cells(line).len() == split_cells(next).len()
+        {
             let mut block = Block {
                 heading: out.headings.len().checked_sub(1),
                 lines: Vec::from([(number, line)]),
             };
             while let Some(&(n, body)) = lines.get(i) {
                 // The delimiter row always belongs to the table; body rows stop at a blank
-                // line, a line without a pipe, or the start of another block.
+                // line or the start of another block. A line without a pipe is a row of one
+                // cell, as GFM reads it.
                 let is_first = block.lines.len() == 1;
-                let t = body.trim();
-                if !is_first
-                    && (t.is_empty()
-                        || !has_pipe(body)
-                        || atx_heading(t).is_some()
-                        || opens_fence(t).is_some())
-                {
+                if !is_first && starts_block(body.trim()) {
                     break;
                 }
                 block.lines.push((n, body));
@@ -182,6 +191,44 @@ fn opens_fence(trimmed: &str) -> Option<(char, usize)> {
 fn closes_fence(trimmed: &str, (c, run): (char, usize)) -> bool {
     let own = trimmed.chars().take_while(|&x| x == c).count();
     own >= run && trimmed.chars().skip(own).all(char::is_whitespace)
+}
+
+/// Whether a line ends a table: it is blank or starts another block (a heading, a code
+/// fence, a block quote, a thematic break, a list item, an HTML comment).
+fn starts_block(trimmed: &str) -> bool {
+    let bullet = |c: char| {
+        trimmed
+            .strip_prefix(c)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\t']))
+    };
+    let digits = trimmed.chars().take_while(char::is_ascii_digit).count();
+    let ordered = (1..=9).contains(&digits)
+        && trimmed.get(digits..).is_some_and(|rest| {
+            let rest = rest.strip_prefix(['.', ')']);
+            rest.is_some_and(|r| r.is_empty() || r.starts_with([' ', '\t']))
+        });
+    trimmed.is_empty()
+        || atx_heading(trimmed).is_some()
+        || opens_fence(trimmed).is_some()
+        || trimmed.starts_with('>')
+        || trimmed.starts_with("<!--")
+        || is_thematic_break(trimmed)
+        || bullet('-')
+        || bullet('*')
+        || bullet('+')
+        || ordered
+}
+
+/// `---`, `***`, `___`: three or more of one of them, spaces allowed between.
+fn is_thematic_break(trimmed: &str) -> bool {
+    let Some(c) = trimmed
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '-' | '*' | '_'))
+    else {
+        return false;
+    };
+    trimmed.chars().all(|x| x == c || x == ' ' || x == '\t') && trimmed.matches(c).count() >= 3
 }
 
 /// An ATX heading: its level and text, without the optional closing `#`s.
@@ -243,7 +290,8 @@ pub(crate) fn is_delimiter_row(line: &str) -> bool {
 }
 
 /// Splits a table line into its cells, trimmed. Leading and trailing pipes are optional,
-/// and `\|` is a pipe inside a cell. Other escapes are kept for [`unwrap_inline`].
+/// and `\|` is a pipe inside a cell. Other escapes are kept for the
+/// inline reader.
 pub(crate) fn split_cells(line: &str) -> Vec<String> {
     let line = line.trim();
     let mut cells = Vec::new();
@@ -282,138 +330,6 @@ pub(crate) fn split_cells(line: &str) -> Vec<String> {
     cells
 }
 
-/// The plain text of a cell or heading: inline code, emphasis and footnote marks (`*`),
-/// footnote references (`[^1]`) and link targets are dropped, backslash escapes are resolved,
-/// and runs of whitespace become one space.
-pub(crate) fn unwrap_inline(raw: &str) -> String {
-    let chars: Vec<char> = raw.chars().collect();
-    let closers = Closers::new(&chars);
-    let mut out = String::with_capacity(raw.len());
-    let mut i = 0;
-    // The length of the backtick run that opened the code span we are in.
-    let mut code: Option<usize> = None;
-    while let Some(&c) = chars.get(i) {
-        if c == '`' {
-            let run = chars.iter().skip(i).take_while(|&&x| x == '`').count();
-            match code {
-                Some(open) if open == run => code = None,
-                Some(_) => out.extend(core::iter::repeat_n('`', run)),
-                None => code = Some(run),
-            }
-            i += run;
-            continue;
-        }
-        if code.is_some() {
-            out.push(c);
-            i += 1;
-            continue;
-        }
-        match c {
-            '\\' => match chars.get(i + 1) {
-                Some(&p) if p.is_ascii_punctuation() => {
-                    out.push(p);
-                    i += 2;
-                }
-                _ => {
-                    out.push('\\');
-                    i += 1;
-                }
-            },
-            '*' => i += 1,
-            '[' => match bracket(&chars, &closers, i) {
-                Some(Bracket::Footnote { end }) => i = end,
-                Some(Bracket::Link { text, end }) => {
-                    out.push_str(&unwrap_inline(&text));
-                    i = end;
-                }
-                None => {
-                    out.push('[');
-                    i += 1;
-                }
-            },
-            _ => {
-                out.push(c);
-                i += 1;
-            }
-        }
-    }
-    let mut collapsed = String::with_capacity(out.len());
-    for word in out.split_whitespace() {
-        if !collapsed.is_empty() {
-            collapsed.push(' ');
-        }
-        collapsed.push_str(word);
-    }
-    collapsed
-}
-
-/// What a `[` opens.
-enum Bracket {
-    /// `[^1]`: dropped.
-    Footnote { end: usize },
-    /// `[text](target)`: replaced by its text.
-    Link { text: String, end: usize },
-}
-
-/// For each index, where the next `]` and the next `)` are: looked up rather than searched
-/// for, so that a line full of `[` is read in linear time.
-struct Closers {
-    bracket: Vec<usize>,
-    paren: Vec<usize>,
-}
-
-impl Closers {
-    fn new(chars: &[char]) -> Self {
-        let next = |wanted: char| {
-            let mut at = usize::MAX;
-            let mut table: Vec<usize> = chars
-                .iter()
-                .enumerate()
-                .rev()
-                .map(|(i, &c)| {
-                    if c == wanted {
-                        at = i;
-                    }
-                    at
-                })
-                .collect();
-            table.reverse();
-            table
-        };
-        Closers {
-            bracket: next(']'),
-            paren: next(')'),
-        }
-    }
-
-    /// The index of the first `]` at or after `from`.
-    fn bracket(&self, from: usize) -> Option<usize> {
-        self.bracket.get(from).copied().filter(|&i| i != usize::MAX)
-    }
-
-    /// The index of the first `)` at or after `from`.
-    fn paren(&self, from: usize) -> Option<usize> {
-        self.paren.get(from).copied().filter(|&i| i != usize::MAX)
-    }
-}
-
-/// Reads the bracket construct starting at `chars[start] == '['`, if it is one we unwrap.
-fn bracket(chars: &[char], closers: &Closers, start: usize) -> Option<Bracket> {
-    let close = closers.bracket(start + 1)?;
-    let inner = chars.get(start + 1..close)?;
-    if inner.first() == Some(&'^') && inner.len() > 1 {
-        return Some(Bracket::Footnote { end: close + 1 });
-    }
-    if chars.get(close + 1) != Some(&'(') {
-        return None;
-    }
-    let paren = closers.paren(close + 1)?;
-    Some(Bracket::Link {
-        text: inner.iter().collect(),
-        end: paren + 1,
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -447,26 +363,6 @@ mod tests {
         assert!(!is_delimiter_row("| a | --- |"));
         assert!(!is_delimiter_row("|   | --- |"));
         assert!(!is_delimiter_row("| : | --- |"));
-    }
-
-    #[test]
-    fn inline_markdown_is_unwrapped() {
-        assert_eq!(unwrap_inline("`SEND_MESSAGES`"), "SEND_MESSAGES");
-        assert_eq!(unwrap_inline("**Administrator**\\*"), "Administrator*");
-        assert_eq!(unwrap_inline("Administrator*"), "Administrator");
-        assert_eq!(unwrap_inline("Ban Members[^1]"), "Ban Members");
-        assert_eq!(
-            unwrap_inline("see [the docs](https://x.invalid) now"),
-            "see the docs now"
-        );
-        assert_eq!(unwrap_inline("[draft] only"), "[draft] only");
-        assert_eq!(unwrap_inline("[a](b"), "[a](b");
-        assert_eq!(unwrap_inline("[^"), "[^");
-        assert_eq!(unwrap_inline("[[x]](y) [^]"), "[[x]](y) [^]");
-        assert_eq!(unwrap_inline("`a * b`"), "a * b");
-        assert_eq!(unwrap_inline("``a ` b``"), "a ` b");
-        assert_eq!(unwrap_inline("  many   spaces\there "), "many spaces here");
-        assert_eq!(unwrap_inline(r"a\\b \q \_ \|"), r"a\b \q _ |");
     }
 
     #[test]
@@ -506,11 +402,43 @@ mod tests {
     }
 
     #[test]
-    fn table_body_ends_at_blank_line_or_prose() {
+    fn a_table_body_ends_at_a_blank_line_or_another_block() {
+        // A line without a pipe is a row, as GFM reads it.
         let doc = "| a | b |\n|---|---|\n| 1 | 2 |\nprose\n| c | d |\n";
         let o = outline(doc);
         assert_eq!(o.tables.len(), 1);
-        assert_eq!(o.tables.first().map(|t| t.lines.len()), Some(3));
+        assert_eq!(o.tables.first().map(|t| t.lines.len()), Some(5));
+        for end in [
+            "",
+            "# h",
+            "```",
+            "> quote",
+            "- item",
+            "* item",
+            "+ item",
+            "1. item",
+            "2) item",
+            "---",
+            "* * *",
+            "___",
+            "<!-- c -->",
+        ] {
+            let doc = alloc::format!("| a | b |\n|---|---|\n| 1 | 2 |\n{end}\n| c | d |\n");
+            let o = outline(&doc);
+            assert_eq!(o.tables.first().map(|t| t.lines.len()), Some(3), "{end:?}");
+        }
+        for row in ["-item", "1.5", "**bold**", "<b>x</b>", "12345678901. x"] {
+            let doc = alloc::format!("| a | b |\n|---|---|\n{row}\n");
+            let o = outline(&doc);
+            assert_eq!(o.tables.first().map(|t| t.lines.len()), Some(3), "{row:?}");
+        }
+    }
+
+    #[test]
+    fn a_delimiter_row_with_another_cell_count_makes_no_table() {
+        assert!(outline("| a | b |\n|---|\n| 1 | 2 |\n").tables.is_empty());
+        assert!(outline("| a |\n|---|---|\n| 1 |\n").tables.is_empty());
+        assert_eq!(outline("a | b\n--|--\n").tables.len(), 1);
     }
 
     #[test]

@@ -2,8 +2,10 @@
 
 use super::*;
 
+mod lock;
 mod rules;
 mod seeds;
+mod shapes;
 
 /// The seed documents, verbatim (they must parse unedited).
 const SEED_000: &str = include_str!("../../tests/fixtures/seed_000.txt");

@@ -44,14 +44,28 @@ pub fn postgres_url(test: &str) -> Option<String> {
 /// # Panics
 /// When the server refuses (the test fails, as it should).
 pub async fn fresh_postgres_database(test: &str, name: &str) -> Option<String> {
-    static NEXT: AtomicU32 = AtomicU32::new(0);
     let server = postgres_url(test)?;
+    Some(create_database(&server, test, name).await)
+}
+
+/// A new, empty database as [`fresh_postgres_database`] makes, when `PERMISSIONS_POSTGRES_URL`
+/// is set; `None`, quietly, when it is not. For programs that run with or without it.
+///
+/// # Panics
+/// When the server refuses.
+pub async fn postgres_database_if_set(name: &str) -> Option<String> {
+    let server = std::env::var(URL_VARIABLE).ok()?;
+    Some(create_database(&server, name, name).await)
+}
+
+async fn create_database(server: &str, test: &str, name: &str) -> String {
+    static NEXT: AtomicU32 = AtomicU32::new(0);
     let database = format!(
         "{name}_{}_{}",
         std::process::id(),
         NEXT.fetch_add(1, Ordering::Relaxed)
     );
-    let mut admin = sqlx::PgConnection::connect(&server)
+    let mut admin = sqlx::PgConnection::connect(server)
         .await
         .unwrap_or_else(|e| panic!("{test}: cannot connect to {server}: {e}"));
     // One statement each: PostgreSQL runs neither inside a transaction block.
@@ -62,8 +76,6 @@ pub async fn fresh_postgres_database(test: &str, name: &str) -> Option<String> {
             .unwrap_or_else(|e| panic!("{test}: {statement} {database}: {e}"));
     }
     admin.close().await.ok();
-    let base = server
-        .rsplit_once('/')
-        .map_or(server.as_str(), |(base, _)| base);
-    Some(format!("{base}/{database}"))
+    let base = server.rsplit_once('/').map_or(server, |(base, _)| base);
+    format!("{base}/{database}")
 }

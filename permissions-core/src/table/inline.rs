@@ -1,0 +1,620 @@
+//! A cell's or a heading's inline Markdown, read into the plain text that GitHub shows.
+//!
+//! What CommonMark and GFM render, we read the same way: code spans (`` `x` ``, ``` ``a ` b`` ```),
+//! backslash escapes, character references (`&lt;`, `&#60;`, `&#x3C;`, decoded everywhere but
+//! in code spans), emphasis, links (`[text](url)`, `[text][ref]`), images (dropped), autolinks,
+//! footnote references (`[^1]`, dropped), and inline HTML: comments are dropped, `<br>` is a
+//! space, and every other tag (`<b>`, `<code>`, `<a href="..">`, JSX's `<Tip>`) is unwrapped.
+//!
+//! A name is read more strictly ([`name`]): footnote marks (`*`, `\*`, `<sup>1</sup>`, `[^1]`)
+//! are dropped with their content, and anything left that is markup rather than text (a `<`
+//! that opens no tag, an unknown `&ref;`, a bracket, a brace, a lone backtick) is reported, so
+//! that nothing is silently folded into a constant's name.
+
+use alloc::string::String;
+use alloc::vec::Vec;
+
+/// The plain text of a description, a metadata cell or a heading.
+pub(crate) fn text(raw: &str) -> String {
+    Reader::run(raw, Mode::Text).text
+}
+
+/// A name cell read as plain text, with footnote marks dropped.
+pub(crate) fn name(raw: &str) -> Unwrapped {
+    Reader::run(raw, Mode::Name)
+}
+
+/// A name cell's plain text, and the first piece of markup the text still holds, if any.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Unwrapped {
+    pub(crate) text: String,
+    pub(crate) markup: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Mode {
+    /// Footnote marks are dropped, leftover markup is reported.
+    Name,
+    /// `\*` is a star, `<sup>` is unwrapped like any tag.
+    Text,
+}
+
+struct Reader<'c> {
+    chars: &'c [char],
+    closers: Closers,
+    mode: Mode,
+    out: String,
+    markup: Option<String>,
+}
+
+impl Reader<'_> {
+    fn run(raw: &str, mode: Mode) -> Unwrapped {
+        let chars: Vec<char> = raw.chars().collect();
+        let mut reader = Reader {
+            chars: &chars,
+            closers: Closers::new(&chars),
+            mode,
+            out: String::with_capacity(raw.len()),
+            markup: None,
+        };
+        reader.span(0, chars.len());
+        Unwrapped {
+            text: collapse(&reader.out),
+            markup: reader.markup,
+        }
+    }
+
+    fn at(&self, i: usize) -> Option<char> {
+        self.chars.get(i).copied()
+    }
+
+    /// Notes markup left in a name: the first one is reported.
+    fn leftover(&mut self, from: usize, to: usize) {
+        if self.mode == Mode::Name && self.markup.is_none() {
+            let end = to.min(self.chars.len()).max(from + 1);
+            self.markup = Some(
+                self.chars
+                    .get(from..end)
+                    .unwrap_or_default()
+                    .iter()
+                    .collect(),
+            );
+        }
+    }
+
+    /// Reads `chars[start..end]` into `out`.
+    fn span(&mut self, start: usize, end: usize) {
+        let mut i = start;
+        while i < end {
+            i = self.step(i, end);
+        }
+    }
+
+    /// Reads the construct at `i` (which is before `end`); returns where the next one starts.
+    fn step(&mut self, i: usize, end: usize) -> usize {
+        let Some(c) = self.at(i) else { return end };
+        match c {
+            '`' => self.code_span(i, end),
+            '\\' => match self.at(i + 1).filter(|_| i + 1 < end) {
+                // `\*` marks a footnote in a name, and is a star in text.
+                Some('*') if self.mode == Mode::Name => i + 2,
+                Some(p) if p.is_ascii_punctuation() => {
+                    self.out.push(p);
+                    i + 2
+                }
+                _ => {
+                    self.out.push('\\');
+                    i + 1
+                }
+            },
+            '&' => match reference(self.chars, i) {
+                Reference::Decoded(c, next) => {
+                    self.out.push(c);
+                    next
+                }
+                Reference::Unknown(next) => {
+                    self.leftover(i, next);
+                    self.out.push('&');
+                    i + 1
+                }
+                Reference::None => {
+                    self.out.push('&');
+                    i + 1
+                }
+            },
+            // Emphasis, and footnote marks (`Administrator*`).
+            '*' => i + 1,
+            '<' => self.angle(i, end),
+            '!' if self.at(i + 1) == Some('[') => match self.bracket(i + 1, end) {
+                // An image shows no text.
+                Some(Bracket::Link { end: next, .. }) => next,
+                _ => {
+                    self.out.push('!');
+                    i + 1
+                }
+            },
+            '[' => match self.bracket(i, end) {
+                Some(Bracket::Footnote { end: next }) => next,
+                Some(Bracket::Link { text, end: next }) => {
+                    self.span(text.0, text.1);
+                    next
+                }
+                None => {
+                    self.leftover(i, i + 1);
+                    self.out.push('[');
+                    i + 1
+                }
+            },
+            ']' | '{' | '}' => {
+                self.leftover(i, i + 1);
+                self.out.push(c);
+                i + 1
+            }
+            _ => {
+                self.out.push(c);
+                i + 1
+            }
+        }
+    }
+
+    /// A code span: its content as written, or, when no run of as many backticks closes it,
+    /// the backticks themselves.
+    fn code_span(&mut self, i: usize, end: usize) -> usize {
+        let run = self.run_of('`', i, end);
+        let mut j = i + run;
+        while j < end {
+            if self.at(j) == Some('`') {
+                let closing = self.run_of('`', j, end);
+                if closing == run {
+                    let content: String = self
+                        .chars
+                        .get(i + run..j)
+                        .unwrap_or_default()
+                        .iter()
+                        .collect();
+                    // One space on each side is stripped, so that `` ` `` `` can hold a backtick.
+                    let stripped = match content.strip_prefix(' ').and_then(|c| c.strip_suffix(' '))
+                    {
+                        Some(inner) if !content.trim().is_empty() => inner,
+                        _ => content.as_str(),
+                    };
+                    self.out.push_str(stripped);
+                    return j + closing;
+                }
+                j += closing;
+            } else {
+                j += 1;
+            }
+        }
+        self.leftover(i, i + run);
+        self.out.extend(core::iter::repeat_n('`', run));
+        i + run
+    }
+
+    fn run_of(&self, c: char, i: usize, end: usize) -> usize {
+        self.chars
+            .get(i..end)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|&&x| x == c)
+            .count()
+    }
+
+    /// `<`: an HTML tag or comment, an autolink, or a plain `<`.
+    fn angle(&mut self, i: usize, end: usize) -> usize {
+        let rest = self.chars.get(i..end).unwrap_or_default();
+        match html(rest) {
+            Some(Html::Comment(len)) => i + len,
+            Some(Html::Tag { name, closing, len }) => {
+                let next = i + len;
+                if name.eq_ignore_ascii_case("br") {
+                    self.out.push(' ');
+                } else if name.eq_ignore_ascii_case("sup") && !closing && self.mode == Mode::Name {
+                    // A footnote mark, `Administrator<sup>1</sup>`: dropped with its content.
+                    return find_closing(self.chars, next, end, "sup").unwrap_or(next);
+                }
+                next
+            }
+            Some(Html::Autolink(len)) => {
+                let url = rest.get(1..len - 1).unwrap_or_default();
+                self.out.extend(url.iter());
+                i + len
+            }
+            None => {
+                let to = rest
+                    .iter()
+                    .position(|&c| c == '>' || c.is_whitespace())
+                    .map_or(end, |p| i + p + usize::from(rest.get(p) == Some(&'>')));
+                self.leftover(i, to);
+                self.out.push('<');
+                i + 1
+            }
+        }
+    }
+
+    /// Reads the bracket construct at `chars[start] == '['`, if it is one we unwrap.
+    fn bracket(&self, start: usize, end: usize) -> Option<Bracket> {
+        let close = self.closers.bracket(start + 1).filter(|&c| c < end)?;
+        let inner = (start + 1, close);
+        if self.at(start + 1) == Some('^') && close > start + 2 {
+            return Some(Bracket::Footnote { end: close + 1 });
+        }
+        match self.at(close + 1) {
+            Some('(') => {
+                let paren = self.closers.paren(close + 1).filter(|&p| p < end)?;
+                Some(Bracket::Link {
+                    text: inner,
+                    end: paren + 1,
+                })
+            }
+            // A reference link, `[text][ref]`.
+            Some('[') => {
+                let label_end = self.closers.bracket(close + 2).filter(|&b| b < end)?;
+                Some(Bracket::Link {
+                    text: inner,
+                    end: label_end + 1,
+                })
+            }
+            _ => None,
+        }
+    }
+}
+
+/// What a `[` opens.
+enum Bracket {
+    /// `[^1]`: dropped.
+    Footnote { end: usize },
+    /// `[text](target)` or `[text][ref]`: replaced by its text, `text` is its range.
+    Link { text: (usize, usize), end: usize },
+}
+
+/// Runs of whitespace (a non-breaking space included) become one space; the ends are trimmed.
+fn collapse(text: &str) -> String {
+    let mut collapsed = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !collapsed.is_empty() {
+            collapsed.push(' ');
+        }
+        collapsed.push_str(word);
+    }
+    collapsed
+}
+
+/// For each index, where the next `]` and the next `)` are: looked up rather than searched
+/// for, so that a line full of `[` is read in linear time.
+struct Closers {
+    bracket: Vec<usize>,
+    paren: Vec<usize>,
+}
+
+impl Closers {
+    fn new(chars: &[char]) -> Self {
+        let next = |wanted: char| {
+            let mut at = usize::MAX;
+            let mut table: Vec<usize> = chars
+                .iter()
+                .enumerate()
+                .rev()
+                .map(|(i, &c)| {
+                    if c == wanted {
+                        at = i;
+                    }
+                    at
+                })
+                .collect();
+            table.reverse();
+            table
+        };
+        Closers {
+            bracket: next(']'),
+            paren: next(')'),
+        }
+    }
+
+    /// The index of the first `]` at or after `from`.
+    fn bracket(&self, from: usize) -> Option<usize> {
+        self.bracket.get(from).copied().filter(|&i| i != usize::MAX)
+    }
+
+    /// The index of the first `)` at or after `from`.
+    fn paren(&self, from: usize) -> Option<usize> {
+        self.paren.get(from).copied().filter(|&i| i != usize::MAX)
+    }
+}
+
+/// What a `&` starts.
+#[derive(Debug, PartialEq, Eq)]
+enum Reference {
+    /// A character reference, and the index just past its `;`.
+    Decoded(char, usize),
+    /// `&word;` with a name that is not one we know, and the index past its `;`.
+    Unknown(usize),
+    /// A plain `&`.
+    None,
+}
+
+/// Reads the character reference at `chars[i] == '&'`: `&#60;` (1 to 7 digits), `&#x3C;` (1
+/// to 6 hex digits) or `&lt;`. A number that is no character (0, a surrogate, beyond
+/// U+10FFFF) reads as U+FFFD, as CommonMark says.
+fn reference(chars: &[char], i: usize) -> Reference {
+    let rest = chars.get(i + 1..).unwrap_or_default();
+    let semicolon = rest.iter().take(33).position(|&c| c == ';');
+    let Some(body) = semicolon.and_then(|s| rest.get(..s)) else {
+        return Reference::None;
+    };
+    let next = i + 2 + body.len();
+    let (digits, radix, max): (&[char], u32, usize) = match body {
+        ['#', 'x' | 'X', hex @ ..] => (hex, 16, 6),
+        ['#', dec @ ..] => (dec, 10, 7),
+        [first, ..] if first.is_ascii_alphabetic() => {
+            if !body.iter().all(char::is_ascii_alphanumeric) {
+                return Reference::None;
+            }
+            let name: String = body.iter().collect();
+            return match ENTITIES.binary_search_by(|&(n, _)| n.cmp(name.as_str())) {
+                Ok(found) => ENTITIES
+                    .get(found)
+                    .map_or(Reference::None, |&(_, c)| Reference::Decoded(c, next)),
+                Err(_) => Reference::Unknown(next),
+            };
+        }
+        _ => return Reference::None,
+    };
+    if digits.is_empty() || digits.len() > max || !digits.iter().all(|c| c.is_digit(radix)) {
+        return Reference::None;
+    }
+    let code = digits
+        .iter()
+        .filter_map(|c| c.to_digit(radix))
+        .fold(0u32, |n, d| n * radix + d);
+    let c = char::from_u32(code)
+        .filter(|&c| c != '\0')
+        .unwrap_or(char::REPLACEMENT_CHARACTER);
+    Reference::Decoded(c, next)
+}
+
+/// Named character references, sorted by name: the ones of ASCII punctuation, spaces and the
+/// typography documents use. A name not listed stays as written (in a name, it is reported).
+const ENTITIES: &[(&str, char)] = &[
+    ("AMP", '&'),
+    ("Dagger", '‡'),
+    ("GT", '>'),
+    ("Hat", '^'),
+    ("LT", '<'),
+    ("NewLine", '\n'),
+    ("QUOT", '"'),
+    ("Tab", '\t'),
+    ("UnderBar", '_'),
+    ("VerticalLine", '|'),
+    ("amp", '&'),
+    ("apos", '\''),
+    ("ast", '*'),
+    ("bsol", '\\'),
+    ("bull", '•'),
+    ("cent", '¢'),
+    ("check", '✓'),
+    ("colon", ':'),
+    ("comma", ','),
+    ("commat", '@'),
+    ("copy", '©'),
+    ("cross", '✗'),
+    ("dagger", '†'),
+    ("darr", '↓'),
+    ("deg", '°'),
+    ("divide", '÷'),
+    ("dollar", '$'),
+    ("emsp", '\u{2003}'),
+    ("ensp", '\u{2002}'),
+    ("equals", '='),
+    ("euro", '€'),
+    ("excl", '!'),
+    ("ge", '≥'),
+    ("grave", '`'),
+    ("gt", '>'),
+    ("hArr", '⇔'),
+    ("harr", '↔'),
+    ("hellip", '…'),
+    ("iexcl", '¡'),
+    ("infin", '∞'),
+    ("iquest", '¿'),
+    ("lArr", '⇐'),
+    ("laquo", '«'),
+    ("larr", '←'),
+    ("lbrace", '{'),
+    ("lbrack", '['),
+    ("lcub", '{'),
+    ("ldquo", '“'),
+    ("le", '≤'),
+    ("lowbar", '_'),
+    ("lpar", '('),
+    ("lsqb", '['),
+    ("lsquo", '‘'),
+    ("lt", '<'),
+    ("mdash", '—'),
+    ("micro", 'µ'),
+    ("midast", '*'),
+    ("middot", '·'),
+    ("minus", '−'),
+    ("nbsp", '\u{a0}'),
+    ("ndash", '–'),
+    ("ne", '≠'),
+    ("num", '#'),
+    ("para", '¶'),
+    ("percnt", '%'),
+    ("period", '.'),
+    ("plus", '+'),
+    ("plusmn", '±'),
+    ("pound", '£'),
+    ("quest", '?'),
+    ("quot", '"'),
+    ("rArr", '⇒'),
+    ("raquo", '»'),
+    ("rarr", '→'),
+    ("rbrace", '}'),
+    ("rbrack", ']'),
+    ("rcub", '}'),
+    ("rdquo", '”'),
+    ("reg", '®'),
+    ("rpar", ')'),
+    ("rsqb", ']'),
+    ("rsquo", '’'),
+    ("sect", '§'),
+    ("semi", ';'),
+    ("shy", '\u{ad}'),
+    ("sol", '/'),
+    ("thinsp", '\u{2009}'),
+    ("times", '×'),
+    ("trade", '™'),
+    ("uarr", '↑'),
+    ("verbar", '|'),
+    ("vert", '|'),
+    ("yen", '¥'),
+    ("zwj", '\u{200d}'),
+    ("zwnj", '\u{200c}'),
+];
+
+/// Inline HTML, as CommonMark reads it.
+#[derive(Debug, PartialEq, Eq)]
+enum Html {
+    /// `<!-- .. -->`, its length.
+    Comment(usize),
+    /// An open tag (`<a href="x">`, `<br/>`) or a closing tag (`</a>`).
+    Tag {
+        name: String,
+        closing: bool,
+        len: usize,
+    },
+    /// `<https://example.com>`, its length.
+    Autolink(usize),
+}
+
+/// Reads the inline HTML at the start of `s` (which starts with `<`).
+fn html(s: &[char]) -> Option<Html> {
+    if s.starts_with(&['<', '!', '-', '-']) {
+        let body = s.get(4..)?;
+        let end = body.windows(3).position(|w| w == ['-', '-', '>'])?;
+        return Some(Html::Comment(4 + end + 3));
+    }
+    let closing = s.get(1) == Some(&'/');
+    let start = 1 + usize::from(closing);
+    let name_len = tag_name(s.get(start..)?);
+    if name_len > 0 {
+        let name: String = s.get(start..start + name_len)?.iter().collect();
+        let after = start + name_len;
+        let len = if closing {
+            Some(after + spaces(s.get(after..)?))
+        } else {
+            attributes(s.get(after..)?).map(|a| after + a)
+        };
+        let Some(len) = len else {
+            return autolink(s).map(Html::Autolink);
+        };
+        let rest = s.get(len..)?;
+        let len = match rest {
+            ['>', ..] => len + 1,
+            ['/', '>', ..] if !closing => len + 2,
+            _ => return autolink(s).map(Html::Autolink),
+        };
+        return Some(Html::Tag { name, closing, len });
+    }
+    autolink(s).map(Html::Autolink)
+}
+
+/// The length of a tag name at the start of `s`: a letter, then letters, digits, `-`.
+fn tag_name(s: &[char]) -> usize {
+    match s.first() {
+        Some(c) if c.is_ascii_alphabetic() => s
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric() || **c == '-')
+            .count(),
+        _ => 0,
+    }
+}
+
+fn spaces(s: &[char]) -> usize {
+    s.iter().take_while(|c| c.is_whitespace()).count()
+}
+
+/// The length of an open tag's attributes (`href="x" class=y`), trailing spaces included;
+/// `None` when they are malformed. MDX's `prop={x}` values are read too.
+fn attributes(s: &[char]) -> Option<usize> {
+    let mut i = 0;
+    loop {
+        let gap = spaces(s.get(i..)?);
+        let name = s.get(i + gap..)?;
+        let name_len = match name.first() {
+            Some(c) if c.is_ascii_alphabetic() || matches!(c, '_' | ':') => name
+                .iter()
+                .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | ':' | '-'))
+                .count(),
+            _ => return Some(i + gap),
+        };
+        if gap == 0 {
+            return None;
+        }
+        i += gap + name_len;
+        let before_eq = spaces(s.get(i..)?);
+        if s.get(i + before_eq) != Some(&'=') {
+            continue;
+        }
+        i += before_eq + 1;
+        i += spaces(s.get(i..)?);
+        let value = s.get(i..)?;
+        i += match value.first()? {
+            &q @ ('"' | '\'') => value.iter().skip(1).position(|&c| c == q)? + 2,
+            '{' => value.iter().position(|&c| c == '}')? + 1,
+            _ => {
+                let len = value
+                    .iter()
+                    .take_while(|c| {
+                        !c.is_whitespace() && !matches!(c, '"' | '\'' | '=' | '<' | '>' | '`')
+                    })
+                    .count();
+                if len == 0 {
+                    return None;
+                }
+                len
+            }
+        };
+    }
+}
+
+/// The length of an autolink `<scheme:target>` at the start of `s`.
+fn autolink(s: &[char]) -> Option<usize> {
+    let scheme = s
+        .iter()
+        .skip(1)
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '.' | '-'))
+        .count();
+    if !(2..=32).contains(&scheme) || !s.get(1).is_some_and(char::is_ascii_alphabetic) {
+        return None;
+    }
+    if s.get(1 + scheme) != Some(&':') {
+        return None;
+    }
+    let target = s.get(2 + scheme..)?;
+    let end = target
+        .iter()
+        .position(|&c| c == '>' || c == '<' || c.is_whitespace() || c.is_control())?;
+    (target.get(end) == Some(&'>')).then_some(2 + scheme + end + 1)
+}
+
+/// The index just past the closing tag `</name>` found at or after `from`.
+fn find_closing(chars: &[char], from: usize, end: usize, name: &str) -> Option<usize> {
+    (from..end).find_map(|j| {
+        if chars.get(j) != Some(&'<') {
+            return None;
+        }
+        match html(chars.get(j..end)?)? {
+            Html::Tag {
+                name: found,
+                closing: true,
+                len,
+            } if found.eq_ignore_ascii_case(name) => Some(j + len),
+            _ => None,
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,332 @@
+//! The shapes that real permission pages use, each in a document of our own, with the
+//! seeds' names and values: every one reads unedited, or gives one clear error.
+
+use super::super::*;
+use super::{error, names_and_values};
+use alloc::string::ToString;
+use alloc::vec;
+
+/// An MDX page: front matter, an import, JSX around the table, and values written with
+/// character references because a bare `<` would open JSX.
+const MDX_PAGE: &str = r#"---
+title: Tox Mod permissions
+sidebar_position: 3
+---
+import { Tip } from "@site/components";
+
+# Permissions
+
+<Tip kind="info">Values are bit masks.</Tip>
+
+| Permission | Value | Description |
+|---|---|---|
+| ADMINISTRATOR | 1 &lt;&lt; 0 | Grants all permissons |
+| VIEW_PUBLIC_LOGS | 1 &#60;&#60; 1 | Allows viewing any action logged in a public channel |
+| VIEW_PRIVATE_LOGS | 1 &#x3C;&#x3C; 2 | Allows viewing any action logged in the guild |
+| SEND_MESSAGES | 0x0112 | Allows Sending Messages &amp; Executing Base Level Commands |
+"#;
+
+#[test]
+fn an_mdx_page_with_character_references_in_values() {
+    let table = parse(MDX_PAGE, &Options::new().with_width(16)).unwrap();
+    assert_eq!(
+        names_and_values(&table),
+        [
+            ("ADMINISTRATOR", 0x0001),
+            ("VIEW_PUBLIC_LOGS", 0x0002),
+            ("VIEW_PRIVATE_LOGS", 0x0004),
+            ("SEND_MESSAGES", 0x0112),
+        ]
+    );
+    assert_eq!(
+        table.row("SEND_MESSAGES").map(|r| r.description.as_str()),
+        Some("Allows Sending Messages & Executing Base Level Commands")
+    );
+}
+
+#[test]
+fn references_inside_code_spans_stay_as_written() {
+    let doc = "| Permission | Value |\n|---|---|\n| ADMINISTRATOR | `1 &lt;&lt; 0` |\n";
+    let err = error(doc, &Options::new());
+    assert_eq!(
+        err.to_string(),
+        "line 3: cannot read `Value` cell `1 &lt;&lt; 0`: expected hex `0x..`, decimal, \
+         binary `0b..` or `1 << n`"
+    );
+}
+
+#[test]
+fn a_row_that_ends_in_an_empty_cell() {
+    // `| a | b | | |`: the page's rows carry one or two cells past the header.
+    let doc = "| Permission | Bit Number | Description |\n\
+               |---|---|---|\n\
+               | Administrator | 31 | Allows the user to bypass all permissions checks | |\n\
+               | View Audit Logs | 30 | Allows the user to view the guild audit logs | | |\n\
+               | View Insights | 29 |\n";
+    let table = parse(doc, &Options::new().with_width(32)).unwrap();
+    assert_eq!(
+        names_and_values(&table),
+        [
+            ("ADMINISTRATOR", 1 << 31),
+            ("VIEW_AUDIT_LOGS", 1 << 30),
+            ("VIEW_INSIGHTS", 1 << 29)
+        ]
+    );
+}
+
+#[test]
+fn footnote_marks_in_names_are_dropped_from_name_and_label() {
+    let doc = "| Permission | Value | Description |\n\
+               |---|---|---|\n\
+               | Administrator<sup>1</sup> | 0x0001 | Grants all permissons |\n\
+               | View Public Logs\\* | 0x0002 | Allows viewing any action logged in a public channel |\n\
+               | View Private Logs* | 0x0004 | Allows viewing any action logged in the guild |\n\
+               | Revert Log Actions[^2] | 0x0008 | Allows reverting any reversible action logged |\n\
+               | <b>View Settings</b><br> | 0x0100 | Allows viewing settings for the guild<br>(read only) |\n\
+               \n\
+               <sup>1</sup> Holders pass every check.\n\n\
+               [^2]: Only reversible actions.\n";
+    let table = parse(doc, &Options::new().with_width(16)).unwrap();
+    let got: Vec<(&str, &str, u128)> = table
+        .rows
+        .iter()
+        .map(|r| (r.name.as_str(), r.label.as_str(), r.value))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("ADMINISTRATOR", "Administrator", 0x0001),
+            ("VIEW_PUBLIC_LOGS", "View Public Logs", 0x0002),
+            ("VIEW_PRIVATE_LOGS", "View Private Logs", 0x0004),
+            ("REVERT_LOG_ACTIONS", "Revert Log Actions", 0x0008),
+            ("VIEW_SETTINGS", "View Settings", 0x0100),
+        ]
+    );
+    assert_eq!(
+        table.row("VIEW_SETTINGS").map(|r| r.description.as_str()),
+        Some("Allows viewing settings for the guild (read only)")
+    );
+}
+
+#[test]
+fn a_name_that_still_holds_markup_is_an_error_quoting_it() {
+    let doc = "| Permission | Value |\n|---|---|\n| Administrator <Badge> | 0x0001 |\n| {name} | 0x0002 |\n| Send &unknown; | 0x0004 |\n";
+    let errors = parse_all(doc, &Options::new()).unwrap_err();
+    let got: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        got,
+        [
+            // `<Badge>` is a tag: unwrapped, not an error.
+            "line 4: name `{name}` holds markup `{` that is not part of a name: write the \
+             name as plain text, or escape the markup with `\\`",
+            "line 5: name `Send &unknown;` holds markup `&unknown;` that is not part of a \
+             name: write the name as plain text, or escape the markup with `\\`",
+        ]
+    );
+}
+
+/// A page whose columns have words of their own.
+const OTHER_WORDS: &str = "\
+| Right | Bit | When enabled | Name |
+|---|---|---|---|
+| Administrator | 31 | Allows the user to bypass all permissions checks | admin |
+| Manage Guild | 28 | Allows the user to manage the guild settings such as name and icon | guild |
+";
+
+#[test]
+fn columns_can_be_mapped_to_roles() {
+    let mapping = [(Role::Name, "right"), (Role::Description, "When  Enabled")];
+    let options = Options::new().with_width(32).with_columns(&mapping);
+    let table = parse(OTHER_WORDS, &options).unwrap();
+    assert_eq!(
+        names_and_values(&table),
+        [("ADMINISTRATOR", 1 << 31), ("MANAGE_GUILD", 1 << 28)]
+    );
+    let row = table.row("ADMINISTRATOR").unwrap();
+    assert_eq!(
+        row.description,
+        "Allows the user to bypass all permissions checks"
+    );
+    // The usual `Name` header plays no role once the name is mapped: it is metadata.
+    assert_eq!(row.meta, [("Name".to_string(), "admin".to_string())]);
+}
+
+#[test]
+fn every_role_can_be_mapped() {
+    let doc = "| Scope | Mask | Index | Binary | Notes |\n|---|---|---|---|---|\n| Kick Members | 0x2 | 1 | 0b10 | kicks |\n";
+    let mapping = [
+        (Role::Name, "Scope"),
+        (Role::Value, "Mask"),
+        (Role::Bit, "Index"),
+        (Role::Position, "Binary"),
+        (Role::Description, "Notes"),
+    ];
+    let table = parse(doc, &Options::new().with_columns(&mapping)).unwrap();
+    assert_eq!(names_and_values(&table), [("KICK_MEMBERS", 2)]);
+    assert_eq!(
+        table.rows.first().map(|r| r.description.as_str()),
+        Some("kicks")
+    );
+    let mapping = [(Role::Bit, "Index"), (Role::Position, "Binary")];
+    let disagree = doc.replace("| 1 | 0b10", "| 2 | 0b10");
+    let options = Options::new().with_columns(&mapping);
+    let err = error(
+        &disagree,
+        &options.with_columns(&[
+            (Role::Name, "Scope"),
+            (Role::Bit, "Index"),
+            (Role::Position, "Binary"),
+        ]),
+    );
+    assert_eq!(
+        err.kind.to_string(),
+        "columns disagree: `Index` gives 0x0004 (bit 2) but `Binary` gives 0x0002 (bit 1)"
+    );
+}
+
+#[test]
+fn a_mapped_header_that_is_not_there_lists_the_headers() {
+    let mapping = [(Role::Description, "When granted")];
+    let err = error(OTHER_WORDS, &Options::new().with_columns(&mapping));
+    assert_eq!(err.line, 1);
+    assert_eq!(err.kind.key(), Some("columns"));
+    assert_eq!(
+        err.kind.to_string(),
+        "`description = \"When granted\"`: the table has no column `When granted`; its \
+         columns are `Right`, `Bit`, `When enabled`, `Name`"
+    );
+}
+
+#[test]
+fn role_keys_round_trip() {
+    for role in Role::ALL {
+        assert_eq!(Role::from_key(role.key()), Some(role));
+    }
+    assert_eq!(Role::from_key("names"), None);
+}
+
+/// One heading, three tables: guild permissions, then two channel types.
+const THREE_TABLES: &str = "\
+## Permissions
+
+| Permission | Bit Number |
+|---|---|
+| Administrator | 31 |
+
+Text channels:
+
+| Permission | Bit Number |
+|---|---|
+| Send Messages | 11 |
+
+| Permission | Bit Number |
+|---|---|
+| Connect | 20 |
+
+## Other
+";
+
+#[test]
+fn the_nth_table_under_a_heading() {
+    let section = Options::new().with_section("Permissions").with_width(32);
+    let first = parse(THREE_TABLES, &section).unwrap();
+    assert_eq!(names_and_values(&first), [("ADMINISTRATOR", 1 << 31)]);
+    let second = parse(THREE_TABLES, &section.with_table(2)).unwrap();
+    assert_eq!(names_and_values(&second), [("SEND_MESSAGES", 1 << 11)]);
+    assert_eq!(second.line, 9);
+    let third = parse(THREE_TABLES, &section.with_table(3)).unwrap();
+    assert_eq!(names_and_values(&third), [("CONNECT", 1 << 20)]);
+    // Without a section, the nth table of the document.
+    let whole = parse(THREE_TABLES, &Options::new().with_table(3)).unwrap();
+    assert_eq!(whole.line, 13);
+}
+
+#[test]
+fn a_table_number_past_the_last_table() {
+    let section = Options::new().with_section("Permissions");
+    let err = error(THREE_TABLES, &section.with_table(4));
+    assert_eq!(err.line, 1);
+    assert_eq!(err.kind.key(), Some("table"));
+    assert_eq!(err.kind.to_string(), "no table 4: there are 3 tables");
+    let err = error(THREE_TABLES, &section.with_table(0));
+    assert_eq!(
+        err.kind,
+        ErrorKind::NoSuchTable {
+            table: 0,
+            tables: 3
+        }
+    );
+    let one = "| Name | Bit |\n|---|---|\n| A | 1 |\n";
+    assert_eq!(
+        error(one, &Options::new().with_table(2)).kind.to_string(),
+        "no table 2: there is 1 table"
+    );
+    assert_eq!(
+        error("text\n", &Options::new().with_table(1))
+            .kind
+            .to_string(),
+        "no table 1: there is no table"
+    );
+}
+
+#[test]
+fn a_column_that_restates_the_value_must_agree() {
+    let doc = "| Permission | Value | Bitwise | Since |\n|---|---|---|---|\n\
+               | VIEW_SETTINGS | 0x0100 | `1 << 8` | 2 |\n\
+               | MANAGE_SETTINGS | 0x0200 | `1 << 9` | 3 |\n\
+               | EXEC_PURGE_CMD | 0x0400 | | 3 |\n";
+    let table = parse(doc, &Options::new().with_width(16)).unwrap();
+    assert_eq!(
+        names_and_values(&table),
+        [
+            ("VIEW_SETTINGS", 0x0100),
+            ("MANAGE_SETTINGS", 0x0200),
+            ("EXEC_PURGE_CMD", 0x0400)
+        ]
+    );
+    // Still kept as metadata, and a column of plain numbers (`Since`) is not a value.
+    assert_eq!(
+        table.row("VIEW_SETTINGS").map(|r| r.meta.clone()),
+        Some(vec![
+            ("Bitwise".to_string(), "1 << 8".to_string()),
+            ("Since".to_string(), "2".to_string())
+        ])
+    );
+    let wrong = doc.replace("`1 << 9`", "`1 << 10`");
+    let err = error(&wrong, &Options::new().with_width(16));
+    assert_eq!(
+        err.to_string(),
+        "line 4: columns disagree: `Value` gives 0x0200 (bit 9) but `Bitwise` gives 0x0400 (bit 10)"
+    );
+    // A column whose cells do not all read as values is plain metadata.
+    let notes = doc.replace("`1 << 9`", "see 0x0200");
+    assert!(parse(&notes, &Options::new().with_width(16)).is_ok());
+}
+
+#[test]
+fn every_bad_row_is_reported_once() {
+    let doc = "| Permission | Value |\n|---|---|\n\
+               | ADMINISTRATOR | 0x0001 |\n\
+               | VIEW_PUBLIC_LOGS | ten |\n\
+               | ADMINISTRATOR | 0x0004 |\n\
+               | VIEW_SETTINGS | 0 |\n\
+               | VIEW_PUBLIC_LOGS | 0x0002 |\n\
+               | SEND_MESSAGES | 0x0001 |\n";
+    let errors = parse_all(doc, &Options::new().with_width(16)).unwrap_err();
+    let got: Vec<(usize, String)> = errors
+        .iter()
+        .map(|e| (e.line, e.kind.to_string()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (4, "cannot read `Value` cell `ten`: expected hex `0x..`, decimal, binary `0b..` or `1 << n`".to_string()),
+            (5, "two rows are named `ADMINISTRATOR` (the first on line 3)".to_string()),
+            (6, "a row's value cannot be 0: it would be held by everyone".to_string()),
+            (8, "duplicate value 0x0001 (bit 0): `ADMINISTRATOR` on line 3 has it too; if this \
+                 row is another name for `ADMINISTRATOR`, allow that with `aliases`".to_string()),
+        ]
+    );
+    // `parse` gives the first.
+    assert_eq!(error(doc, &Options::new()).line, 4);
+}
