@@ -61,6 +61,8 @@ pub struct Container {
     pub unit_variants: bool,
     /// Where the newtype form's rows come from, once read.
     pub document: Option<super::document::Document>,
+    /// `lock = ".."`, once read.
+    pub lock: Option<super::document::LockFile>,
 }
 
 impl Container {
@@ -121,6 +123,7 @@ impl Container {
                     rows,
                     unit_variants,
                     document: None,
+                    lock: None,
                 })
             }
             Data::Struct(data) => {
@@ -134,6 +137,7 @@ impl Container {
                     rows: Vec::new(),
                     unit_variants: true,
                     document: None,
+                    lock: None,
                 })
             }
             Data::Union(_) => None,

@@ -10,6 +10,8 @@ use syn::meta::ParseNestedMeta;
 use syn::parse::ParseStream;
 use syn::{Attribute, Ident, LitInt, LitStr, Path, Token};
 
+use permissions_core::table::Role;
+
 use crate::ctxt::{Ctxt, did_you_mean};
 
 /// An integer type that can hold a set.
@@ -65,6 +67,17 @@ pub struct Container {
     pub serde: Option<Ident>,
     /// `aliases`: a row whose value equals an earlier row's is another name for it.
     pub aliases: bool,
+    /// `columns(name = "Right", ..)`: which header plays which role, and the key's tokens.
+    pub columns: Vec<(Role, LitStr)>,
+    /// `columns(..)` as written, where errors about the mapping point.
+    pub columns_span: Option<Span>,
+    /// A role of `columns(..)` could not be read: the document is not read either, since
+    /// every error it gave would follow from that one.
+    pub columns_broken: bool,
+    /// `table = N`: the Nth table (1-based).
+    pub table: Option<(usize, LitInt)>,
+    /// `lock = "docs/x.lock"`: each name's bits, as last written on purpose.
+    pub lock: Option<LitStr>,
 }
 
 /// `#[permission(...)]` on an enum variant.
@@ -89,11 +102,14 @@ const CONTAINER_KEYS: &[(&str, Option<Form>)] = &[
     ("crate", None),
     ("serde", None),
     ("aliases", None),
+    ("lock", None),
     ("markdown", Some(Form::Markdown)),
     ("markdown_str", Some(Form::Markdown)),
     ("section", Some(Form::Markdown)),
     ("auto_bits", Some(Form::Markdown)),
     ("implies", Some(Form::Markdown)),
+    ("columns", Some(Form::Markdown)),
+    ("table", Some(Form::Markdown)),
 ];
 /// The modules of `permissions::serde`, which `serde = ".."` names.
 const SERDE_FORMS: &[&str] = &["text", "decimal", "bits"];
@@ -175,6 +191,62 @@ fn container_key(
         "section" => out.section = Some(string(meta, key, "Guild Permissions")?),
         "auto_bits" => out.auto_bits = Some(flag(meta, key)?),
         "aliases" => out.aliases = flag(meta, key).map(|_| true)?,
+        "lock" => out.lock = Some(string(meta, key, "docs/permissions.lock")?),
+        "table" => {
+            let tokens = value_tokens(meta.value()?)?;
+            let number = syn::parse2::<LitInt>(tokens.clone())
+                .ok()
+                .and_then(|lit| Some((lit.base10_parse::<usize>().ok()?, lit)));
+            match number {
+                Some((n, lit)) if n > 0 => out.table = Some((n, lit)),
+                _ => cx.spanned(
+                    &tokens,
+                    "`table` takes the table's number, from 1, such as `table = 2`",
+                ),
+            }
+        }
+        "columns" => {
+            out.columns_span = Some(key_span(meta));
+            // Cleared once every role is read.
+            out.columns_broken = true;
+            let mut broken = false;
+            let content = list(
+                meta,
+                key,
+                "name = \"Right\", description = \"When enabled\"",
+            )?;
+            let entries = content.parse_terminated(
+                |input: ParseStream<'_>| {
+                    let role: Ident = input.call(Ident::parse_any)?;
+                    input.parse::<Token![=]>()?;
+                    let header: LitStr = input.parse()?;
+                    Ok((role, header))
+                },
+                Token![,],
+            )?;
+            for (role, header) in entries {
+                let name = role.to_string();
+                match Role::from_key(&name) {
+                    Some(_) if out.columns.iter().any(|(r, _)| r.key() == name) => {
+                        broken = true;
+                        cx.spanned(&role, format!("`{name}` is mapped twice in `columns(..)`"));
+                    }
+                    Some(r) => out.columns.push((r, header)),
+                    None => {
+                        let keys = Role::ALL.map(Role::key);
+                        let hint = match did_you_mean(&name, keys) {
+                            hint if hint.is_empty() => {
+                                format!("; the roles are {}", keys.join(", "))
+                            }
+                            hint => hint,
+                        };
+                        broken = true;
+                        cx.spanned(&role, format!("unknown column role `{name}`{hint}"));
+                    }
+                }
+            }
+            out.columns_broken = broken;
+        }
         "serde" => {
             let lit = string(meta, key, "decimal")?;
             let form = lit.value();
