@@ -35,7 +35,7 @@ use twilight_util::permission_calculator::PermissionCalculator;
 mod discord;
 
 use discord::{
-    DISCORD_POLICY, DiscordPermissions as D, RawOverwrite, our_overwrite, twilight_overwrite,
+    DISCORD_POLICY, DiscordPermissions as D, RawOverwrite, Rng, our_overwrite, twilight_overwrite,
 };
 
 const GUILD: u64 = 1;
@@ -70,34 +70,6 @@ struct Theirs {
     overwrites: Vec<PermissionOverwrite>,
 }
 
-/// splitmix64: a fixed seed, so every run measures the same guilds.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    /// Random flags without ADMINISTRATOR, which would short-circuit both sides.
-    fn flags(&mut self) -> u64 {
-        self.next() & D::all().bits() & !D::ADMINISTRATOR.bits()
-    }
-
-    fn shuffle<T>(&mut self, items: &mut [T]) {
-        for i in (1..items.len()).rev() {
-            items.swap(i, self.below(i + 1));
-        }
-    }
-}
-
 /// A guild with `max(2 × roles, overwrites)` roles, a member who holds `roles` of them, and a
 /// channel with `overwrites` overwrites in random order: @everyone, the member, and otherwise
 /// three overwrites of distinct random guild roles (half of them the member's at 8 × 16, a
@@ -107,20 +79,15 @@ fn input(rng: &mut Rng, roles: usize, overwrites: usize) -> Input {
     let mut ids: Vec<u64> = (0..guild_roles as u64).map(|i| 1_000 + i * 7_919).collect();
     rng.shuffle(&mut ids);
     let member = 1_000_000 + rng.below(1_000_000) as u64;
-    let member_roles = ids[..roles].iter().map(|&id| (id, rng.flags())).collect();
+    let member_roles = ids[..roles].iter().map(|&id| (id, rng.bits())).collect();
 
     let mut list = vec![
-        (
-            PermissionOverwriteType::Role,
-            GUILD,
-            rng.flags(),
-            rng.flags(),
-        ),
+        (PermissionOverwriteType::Role, GUILD, rng.bits(), rng.bits()),
         (
             PermissionOverwriteType::Member,
             member,
-            rng.flags(),
-            rng.flags(),
+            rng.bits(),
+            rng.bits(),
         ),
     ];
     rng.shuffle(&mut ids);
@@ -130,12 +97,12 @@ fn input(rng: &mut Rng, roles: usize, overwrites: usize) -> Input {
             (0, _) | (_, None) => (PermissionOverwriteType::Member, 100 + i as u64),
             (_, Some(id)) => (PermissionOverwriteType::Role, id),
         };
-        list.push((target.0, target.1, rng.flags(), rng.flags()));
+        list.push((target.0, target.1, rng.bits(), rng.bits()));
     }
     rng.shuffle(&mut list);
     Input {
         member,
-        everyone: rng.flags(),
+        everyone: rng.bits(),
         roles: member_roles,
         overwrites: list,
     }

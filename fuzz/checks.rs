@@ -146,11 +146,11 @@ fn pad(data: &[u8]) -> [u8; 16] {
 }
 
 /// Resolution fed arbitrary guilds: the result equals the plain O(R·O) model of Discord's
-/// order, never depends on the order overwrites are stored in, honours bypass, and no
-/// overwrite grants bypass. Role ids are small so that many overwrites hit the member's roles.
+/// order and the prepared path's, never depends on the order overwrites are stored in,
+/// honours bypass, and no overwrite grants bypass. Role ids are small so that many overwrites hit the member's roles.
 pub fn resolve(data: &[u8]) {
     use permissions::resolve::{
-        Member, Overwrite, Policy, Target, base_permissions, channel_permissions,
+        Channel, Member, Overwrite, Policy, Roles, Target, base_permissions, channel_permissions,
     };
 
     let mut bytes = Bytes(data);
@@ -185,6 +185,24 @@ pub fn resolve(data: &[u8]) {
     let member = Member::new(member_id, &role_ids).with_owner(owner);
     let none: Policy<'static, Guild> = Policy::NONE;
     let resolved = channel_permissions(base, &member, &overwrites, &none);
+
+    // The prepared path: the member's roles are the guild's roles here (duplicate ids unioned).
+    let roles = Roles::new(
+        everyone,
+        role_ids.iter().copied().zip(role_sets.iter().copied()),
+    );
+    assert_eq!(roles.base(&member, personal), base, "prepared roles differ");
+    let channel = Channel::new(&overwrites);
+    assert_eq!(
+        channel.permissions(base, &member, &none),
+        resolved,
+        "prepared channel differs"
+    );
+    let listed: Vec<Guild> = channel
+        .members_with(&roles, [(member, personal)], &none, Guild::empty())
+        .map(|(_, held)| held)
+        .collect();
+    assert_eq!(listed, [resolved], "members_with differs");
 
     if owner || base.holds_bypass() {
         assert_eq!(

@@ -187,11 +187,12 @@ proptest! {
         keep in any_set(),
         prerequisite in any_set(),
         governed in any_set(),
+        removed in any_set(),
         timed_out in any::<bool>(),
         overwrites in overwrites(),
     ) {
         let rules = [Rule::requires(G::MANAGE_CHANNELS), Rule::requires(prerequisite).to_keep(governed)];
-        let policy = Policy::new(&rules).timeout_keeps(keep);
+        let policy = Policy::new(&rules).timeout_keeps(keep).removes(removed);
         let member = Member::new(0_u16, &[]).with_timeout(timed_out);
         let without = channel_permissions(base, &member, &overwrites, &NONE);
         let with = channel_permissions(base, &member, &overwrites, &policy);
@@ -203,6 +204,8 @@ proptest! {
             if timed_out {
                 prop_assert!(keep.contains(with));
             }
+            // What the policy removes is gone, but only from members without bypass.
+            prop_assert!(!with.intersects(removed));
             if !with.contains(G::MANAGE_CHANNELS) {
                 prop_assert_eq!(with, G::empty());
             }

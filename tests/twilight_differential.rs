@@ -1,31 +1,44 @@
 //! Differential test: our resolution against twilight-util's `PermissionCalculator`, over
-//! random guilds (an @everyone role, roles, the member's roles, channel overwrites, an owner).
+//! random guilds (an @everyone role, roles, the member's roles, channel overwrites, an owner),
+//! on both of our paths: the per-member functions and the prepared `Roles` and `Channel`.
 //!
 //! Runs 10,000 cases by default; `PERMISSIONS_DIFF_CASES=1000000 cargo test --release --test
 //! twilight_differential -- --nocapture` runs a million and prints the counts.
 //!
-//! Twilight does three things differently on purpose; each is normalized below, and nothing
-//! else is:
-//! 1. **Root-only flags.** In a channel, twilight drops the nine flags that only mean
-//!    something guild-wide (`PERMISSIONS_ROOT_ONLY`: BAN_MEMBERS, KICK_MEMBERS, ...), even
-//!    when an overwrite allows them; ours keeps every flag of the set it resolves in. We drop
-//!    [`ROOT_ONLY`] from our in-channel result for members without bypass (a bypass holder
-//!    gets `all()` from both).
-//! 2. **Channel-type stripping.** Twilight drops voice flags in text channels and so on. We
-//!    resolve in a forum channel, a type it strips nothing from, so there is nothing to
-//!    normalize.
-//! 3. **Implicit rules.** Twilight applies "without VIEW_CHANNEL, nothing" and "without
-//!    SEND_MESSAGES, no messaging extras" only when a role or member overwrite denied the
-//!    flag (its fix for twilight#1823), not when the flag is missing for another reason (the
-//!    roles never had it, or the @everyone overwrite denied it). Ours declare the rules as
-//!    data and apply them to the resolved set. So we compare ours with the rules switched
-//!    off, which must contain twilight's result and differ from it by what twilight's rules
-//!    removed, and ours with the rules on, which must equal twilight's result closed under
-//!    the same rules.
+//! # What it compares
 //!
-//! Generated guilds keep Discord's own invariant that a channel has at most one overwrite per
-//! target (twilight applies duplicate @everyone overwrites one after another, in stored
-//! order; ours union them). Within that, stored order is shuffled.
+//! - Guild permissions (`base_permissions`, `Roles::base`) against twilight's `root()`: equal.
+//! - Channel permissions (`channel_permissions`, `Channel::permissions`, and `members_with`
+//!   for VIEW_CHANNEL) against twilight's `in_channel`: equal once twilight's departures
+//!   below are expressed in our public API, and nothing else is adjusted.
+//! - Discord's wire form goes in unchanged: @everyone is the role whose id is the guild's,
+//!   and its overwrite a role overwrite of that id. The per-member path converts it with
+//!   `Target::role_or_everyone`; the prepared path takes it with `Roles::with_everyone_role`
+//!   and `Channel::with_everyone_role`.
+//!
+//! Not compared: timeouts (twilight's calculator has none).
+//!
+//! # twilight-util's known departures from Discord's documented algorithm
+//!
+//! 1. **Guild-only flags in channels.** In a channel, twilight removes the nine flags that
+//!    only mean something guild-wide (its `PERMISSIONS_ROOT_ONLY`: BAN_MEMBERS, KICK_MEMBERS,
+//!    ...), even where an overwrite allows them; Discord's algorithm keeps them, and so do
+//!    we. Expressed here as a policy that [`removes`](Policy::removes) [`ROOT_ONLY`]: it
+//!    spares the owner and Administrators, as twilight does.
+//! 2. **Channel-type flags.** Twilight removes voice flags in text channels and so on. We
+//!    resolve in a forum channel, a type it removes nothing from; a caller that wants this
+//!    declares the type's mask with `Policy::removes` too.
+//! 3. **Implicit rules only after a role or member deny.** Twilight applies "without
+//!    VIEW_CHANNEL, nothing" and "without SEND_MESSAGES, no messaging extras" only when a
+//!    role or member overwrite denied the flag (its fix for twilight#1823), so it keeps the
+//!    channel's other permissions after an @everyone deny of VIEW_CHANNEL, or when no role
+//!    ever granted it. Ours declare the rules as data ([`DISCORD_POLICY`]) and apply them to
+//!    the resolved set, as Discord documents. So ours with the rules off must contain
+//!    twilight's result, and ours with the rules on must equal twilight's result closed under
+//!    the same rules.
+//! 4. **Duplicate overwrites of one target.** Twilight applies them one after another in
+//!    stored order; ours union them, so order never matters. Discord sends at most one per
+//!    target, and the generated guilds keep to that; within it, stored order is shuffled.
 
 mod common;
 
@@ -33,9 +46,10 @@ use std::cell::Cell;
 
 use common::discord::{
     DISCORD_POLICY, DiscordPermissions as D, RawOverwrite, our_overwrite, twilight_overwrite,
+    wire_overwrite,
 };
 use permissions::PermissionSet;
-use permissions::resolve::{self, Member, Overwrite, Policy};
+use permissions::resolve::{self, Channel, Member, Overwrite, Policy, Roles};
 use proptest::collection::vec;
 use proptest::option;
 use proptest::prelude::*;
@@ -46,7 +60,7 @@ use twilight_model::guild::Permissions;
 use twilight_model::id::Id;
 use twilight_util::permission_calculator::PermissionCalculator;
 
-/// Twilight's `PERMISSIONS_ROOT_ONLY`: dropped from in-channel results (normalization 1).
+/// Twilight's `PERMISSIONS_ROOT_ONLY`, which it removes in channels (departure 1).
 const ROOT_ONLY: D = D::ADMINISTRATOR
     .union(D::BAN_MEMBERS)
     .union(D::CHANGE_NICKNAME)
@@ -57,7 +71,7 @@ const ROOT_ONLY: D = D::ADMINISTRATOR
     .union(D::VIEW_AUDIT_LOG)
     .union(D::VIEW_GUILD_INSIGHTS);
 
-/// A channel type twilight strips no flags from (normalization 2).
+/// A channel type twilight removes no flags from (departure 2).
 const CHANNEL_TYPE: ChannelType = ChannelType::GuildForum;
 
 const GUILD: u64 = 1_000;
@@ -65,6 +79,10 @@ const GUILD: u64 = 1_000;
 /// roles from members by kind, not by id.
 const FIRST_ID: u64 = 10;
 const MEMBERS: u64 = 8;
+
+/// Departure 1 in our terms, with Discord's implicit rules off and on.
+const ROOT_ONLY_REMOVED: Policy<'static, D> = Policy::NONE.removes(ROOT_ONLY);
+const TWILIGHT_POLICY: Policy<'static, D> = DISCORD_POLICY.removes(ROOT_ONLY);
 
 /// One random guild, one member, one channel.
 #[derive(Clone, Debug)]
@@ -208,7 +226,7 @@ fn compare(case: &Case, counts: &Counts) -> Result<(), TestCaseError> {
             .bits(),
     );
 
-    // Ours.
+    // Ours, per member.
     let is_owner = case.owner == Some(case.member);
     let base = resolve::base_permissions(
         D::from_bits_retain(case.everyone),
@@ -224,10 +242,55 @@ fn compare(case: &Case, counts: &Counts) -> Result<(), TestCaseError> {
         .map(|&raw| our_overwrite(GUILD, raw))
         .collect();
     let member = Member::new(case.member, &case.member_roles).with_owner(is_owner);
-    let ours_off = resolve::channel_permissions(base, &member, &overwrites, &Policy::NONE);
-    let ours_on = resolve::channel_permissions(base, &member, &overwrites, &DISCORD_POLICY);
+    let ours_off = resolve::channel_permissions(base, &member, &overwrites, &ROOT_ONLY_REMOVED);
+    let ours_on = resolve::channel_permissions(base, &member, &overwrites, &TWILIGHT_POLICY);
 
     prop_assert_eq!(base, twilight_root, "root permissions");
+
+    // Ours, prepared, from Discord's wire form.
+    let roles = Roles::with_everyone_role(
+        &GUILD,
+        std::iter::once((GUILD, D::from_bits_retain(case.everyone))).chain(
+            case.roles
+                .iter()
+                .enumerate()
+                .map(|(i, &perms)| (FIRST_ID + i as u64, D::from_bits_retain(perms))),
+        ),
+    );
+    let wire: Vec<Overwrite<u64, D>> = case
+        .overwrites
+        .iter()
+        .map(|&raw| wire_overwrite(raw))
+        .collect();
+    let channel = Channel::with_everyone_role(&GUILD, &wire);
+    prop_assert_eq!(
+        roles.base(&member, D::empty()),
+        base,
+        "prepared root permissions"
+    );
+    prop_assert_eq!(
+        channel.permissions(base, &member, &ROOT_ONLY_REMOVED),
+        ours_off
+    );
+    prop_assert_eq!(
+        channel.permissions(base, &member, &TWILIGHT_POLICY),
+        ours_on
+    );
+    let viewers: Vec<D> = channel
+        .members_with(
+            &roles,
+            [(member, D::empty())],
+            &TWILIGHT_POLICY,
+            D::VIEW_CHANNEL,
+        )
+        .map(|(_, held)| held)
+        .collect();
+    let twilight_views = twilight_channel.contains(D::VIEW_CHANNEL);
+    prop_assert_eq!(
+        viewers.len(),
+        usize::from(twilight_views),
+        "members_with VIEW_CHANNEL"
+    );
 
     bump(&counts.cases);
     if !case.overwrites.is_empty() {
@@ -236,19 +299,16 @@ fn compare(case: &Case, counts: &Counts) -> Result<(), TestCaseError> {
     if case.overwrites.len() > 32 {
         bump(&counts.many_overwrites);
     }
-    let bypass = is_owner || base.holds_bypass();
-    if bypass {
+    if is_owner || base.holds_bypass() {
         bump(&counts.bypass);
+        // Twilight's all(), and ours: the removal spares bypass.
+        prop_assert_eq!(twilight_channel, D::all());
         prop_assert_eq!(ours_off, D::all());
         prop_assert_eq!(ours_on, D::all());
-        prop_assert_eq!(twilight_channel, D::all());
         return Ok(());
     }
-    // Normalization 1: twilight drops the root-only flags in channels.
-    let ours_off = ours_off.difference(ROOT_ONLY);
-    let ours_on = ours_on.difference(ROOT_ONLY);
-    // Normalization 3: twilight's implicit rules only ever remove flags, and only what our
-    // rules remove too.
+    // Departure 3: twilight's implicit rules only ever remove flags, and only what our rules
+    // remove too.
     prop_assert!(
         ours_off.contains(twilight_channel),
         "twilight holds flags ours does not: {:?}",

@@ -8,7 +8,7 @@ use std::io::Write;
 use permissions::table::Table;
 use serde::Serialize;
 
-use crate::document::{self, Document};
+use crate::document;
 use crate::export::{Export, write_output};
 use crate::{CalculatorArgs, SUCCESS};
 
@@ -22,8 +22,7 @@ struct Page<'a> {
 }
 
 pub(crate) fn run(args: &CalculatorArgs, out: &mut dyn Write) -> Result<u8, String> {
-    let doc = Document::load(&args.doc)?;
-    let read = document::read_one(&doc, &args.table)?;
+    let (doc, read) = document::load_one(&args.doc, &args.table)?;
     let group_by = group_column(&read.table, args.group_by.as_deref())?;
     let title = args.title.as_deref().unwrap_or_else(|| read.title(&doc));
     let page = Page {
@@ -115,6 +114,7 @@ fn quoted(columns: &[&str]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::Document;
     use permissions::table::{self, Options};
 
     const CHANNELS: &str = "\

@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use crate::document::{self, Diagnostic, Document, Read, TableArgs};
+use crate::document::{self, Diagnostic, Document, Read, Settings, TableArgs};
 use crate::{FAILURE, SUCCESS};
 
 pub(crate) fn run(
@@ -12,6 +12,7 @@ pub(crate) fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<u8, String> {
+    let settings = Settings::new(args)?;
     let mut errors = 0;
     let mut failed = 0;
     for path in docs {
@@ -25,7 +26,7 @@ pub(crate) fn run(
             }
         };
         let mut bad = false;
-        for result in check(&doc, args) {
+        for result in check(&doc, &settings, args.pick_one()) {
             match result {
                 Ok(read) => {
                     let _ = writeln!(out, "ok: {}", summary(&doc, &read));
@@ -54,25 +55,19 @@ pub(crate) fn run(
     Ok(FAILURE)
 }
 
-/// Each table of one document, read or refused. With `--section`, or when the document has
-/// at most one table, that is what the derive reads; otherwise every table, each under the
-/// heading that selects it.
-fn check<'d>(doc: &'d Document, args: &TableArgs) -> Vec<Result<Read, Vec<Diagnostic<'d>>>> {
-    let tables = document::tables(&doc.text);
-    if args.section.is_some() || tables.len() < 2 {
-        return vec![document::read(doc, args, None)];
+/// Each table of one document, read or refused. When the options pick one table
+/// (`--section`, `--table`, `--lock`), or the document has at most one, that is what the derive
+/// reads; otherwise every table, by its number in the document.
+fn check<'d>(
+    doc: &'d Document,
+    settings: &Settings<'_>,
+    pick_one: bool,
+) -> Vec<Result<Read, Vec<Diagnostic<'d>>>> {
+    let count = document::tables(&doc.text).len();
+    if pick_one || count < 2 {
+        return vec![settings.read(doc, None)];
     }
-    tables
-        .into_iter()
-        .map(|(heading, line)| match heading {
-            Some(heading) => document::read(doc, args, Some(&heading)),
-            None => Err(vec![Diagnostic {
-                path: &doc.path,
-                line,
-                message: "no heading selects this table: give it a heading of its own".to_string(),
-            }]),
-        })
-        .collect()
+    (1..=count).map(|n| settings.read(doc, Some(n))).collect()
 }
 
 fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {

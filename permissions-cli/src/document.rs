@@ -2,10 +2,10 @@
 //! table, and error messages with `file:line`.
 
 use std::fmt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use clap::Args;
-use permissions::table::{self, ErrorKind, Options, Table, TableError};
+use permissions::table::{self, ErrorKind, Lock, Options, Role, Table, TableError};
 
 /// How to find and read a document's table: the options the derive has.
 #[derive(Clone, Debug, Default, Args)]
@@ -21,6 +21,29 @@ pub struct TableArgs {
     /// default, the smallest width that holds every row.
     #[arg(long, value_name = "BITS", value_parser = width)]
     pub width: Option<u32>,
+    /// Which table of the section (or of the document), counting from 1.
+    #[arg(long, value_name = "N", value_parser = table_number)]
+    pub table: Option<usize>,
+    /// Which header plays a role, when the document uses other words: `--column name=Right
+    /// --column "description=When enabled"`. The roles are name, value, bit, position and
+    /// description.
+    #[arg(long = "column", value_name = "ROLE=HEADER", value_parser = column)]
+    pub columns: Vec<(Role, String)>,
+    /// A row whose value equals an earlier row's is an alias of it (an old name kept for
+    /// compatibility), not an error.
+    #[arg(long)]
+    pub aliases: bool,
+    /// The lock the table must keep to (`NAME = 0x..` lines, as `permissions lock` writes
+    /// them): a locked name may not change its bits or disappear.
+    #[arg(long, value_name = "FILE")]
+    pub lock: Option<PathBuf>,
+}
+
+impl TableArgs {
+    /// Whether these arguments pick one table, as the derive's options do.
+    pub(crate) fn pick_one(&self) -> bool {
+        self.section.is_some() || self.table.is_some() || self.lock.is_some()
+    }
 }
 
 fn width(text: &str) -> Result<u32, String> {
@@ -28,6 +51,35 @@ fn width(text: &str) -> Result<u32, String> {
         Ok(bits @ (8 | 16 | 32 | 64 | 128)) => Ok(bits),
         _ => Err("the width is 8, 16, 32, 64 or 128".to_string()),
     }
+}
+
+fn table_number(text: &str) -> Result<usize, String> {
+    match text.trim().parse() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err("tables are counted from 1".to_string()),
+    }
+}
+
+fn column(text: &str) -> Result<(Role, String), String> {
+    let roles = || {
+        Role::ALL
+            .iter()
+            .map(|r| r.key())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let Some((role, header)) = text.split_once('=') else {
+        return Err(format!(
+            "write ROLE=HEADER, such as `name=Right` (roles: {})",
+            roles()
+        ));
+    };
+    let role = Role::from_key(role.trim())
+        .ok_or_else(|| format!("`{}` is not a role: use one of {}", role.trim(), roles()))?;
+    if header.trim().is_empty() {
+        return Err("the header after `=` is empty".to_string());
+    }
+    Ok((role, header.trim().to_string()))
 }
 
 /// A document read from a file.
@@ -82,34 +134,80 @@ impl fmt::Display for Diagnostic<'_> {
     }
 }
 
-/// Reads the table that `args` (or `section`, when given), selects, or gives every error
-/// in it.
-pub(crate) fn read<'d>(
-    doc: &'d Document,
-    args: &TableArgs,
-    section: Option<&str>,
-) -> Result<Read, Vec<Diagnostic<'d>>> {
-    let mut options = Options::new()
-        .with_auto_bits(args.auto_bits)
-        .with_width(args.width.unwrap_or(128));
-    options.section = section.or(args.section.as_deref());
-    let table = table::parse_all(&doc.text, &options).map_err(|errors| {
-        errors
-            .iter()
-            .map(|e| diagnostic(doc, e))
-            .collect::<Vec<_>>()
-    })?;
-    let width = args.width.unwrap_or_else(|| fitted_width(&table));
-    Ok(Read { table, width })
+/// The table options of a run, with the lock read once.
+pub(crate) struct Settings<'a> {
+    args: &'a TableArgs,
+    columns: Vec<(Role, &'a str)>,
+    lock: Option<Lock>,
 }
 
-/// Reads the one table a command works on, or says why it cannot: every error, each as
-/// `file:line: ...`.
-pub(crate) fn read_one(doc: &Document, args: &TableArgs) -> Result<Read, String> {
-    read(doc, args, None).map_err(|found| {
-        let lines: Vec<String> = found.iter().map(ToString::to_string).collect();
-        lines.join("\nerror: ")
-    })
+impl<'a> Settings<'a> {
+    /// The options of `args`, reading its lock file, if any.
+    pub fn new(args: &'a TableArgs) -> Result<Self, String> {
+        let lock = match &args.lock {
+            None => None,
+            Some(path) => {
+                let doc = Document::load(path)?;
+                let lock = Lock::parse(&doc.text).map_err(|e| {
+                    Diagnostic {
+                        path: &doc.path,
+                        line: e.line,
+                        message: e.kind.to_string(),
+                    }
+                    .to_string()
+                })?;
+                Some(lock)
+            }
+        };
+        let columns = args.columns.iter().map(|(r, h)| (*r, h.as_str())).collect();
+        Ok(Settings {
+            args,
+            columns,
+            lock,
+        })
+    }
+
+    /// Reads the table that the arguments select (or the document's table number `table`,
+    /// when given), or gives every error in it.
+    pub fn read<'d>(
+        &self,
+        doc: &'d Document,
+        table: Option<usize>,
+    ) -> Result<Read, Vec<Diagnostic<'d>>> {
+        let args = self.args;
+        let mut options = Options::new()
+            .with_auto_bits(args.auto_bits)
+            .with_width(args.width.unwrap_or(128))
+            .with_columns(&self.columns)
+            .with_aliases(args.aliases);
+        options.section = args.section.as_deref();
+        options.table = table.or(args.table);
+        options.lock = self.lock.as_ref();
+        let table = table::parse_all(&doc.text, &options).map_err(|errors| {
+            errors
+                .iter()
+                .map(|e| diagnostic(doc, e))
+                .collect::<Vec<_>>()
+        })?;
+        let width = args.width.unwrap_or_else(|| fitted_width(&table));
+        Ok(Read { table, width })
+    }
+
+    /// Reads the one table a command works on, or says why it cannot: every error, each as
+    /// `file:line: ...`.
+    pub fn read_one(&self, doc: &Document) -> Result<Read, String> {
+        self.read(doc, None).map_err(|found| {
+            let lines: Vec<String> = found.iter().map(ToString::to_string).collect();
+            lines.join("\nerror: ")
+        })
+    }
+}
+
+/// Reads the one table of `path` that `args` select.
+pub(crate) fn load_one(path: &Path, args: &TableArgs) -> Result<(Document, Read), String> {
+    let doc = Document::load(path)?;
+    let read = Settings::new(args)?.read_one(&doc)?;
+    Ok((doc, read))
 }
 
 /// The smallest width of 8, 16, 32, 64 and 128 bits that holds every row.
@@ -123,9 +221,11 @@ fn fitted_width(table: &Table) -> u32 {
 }
 
 fn diagnostic<'d>(doc: &'d Document, error: &TableError) -> Diagnostic<'d> {
+    // The reader's messages name the derive's keys (`section = ...`, `auto_bits`); where one
+    // does, say the flag instead.
     let message = match &error.kind {
         ErrorKind::SeveralTables { lines } => format!(
-            "the document has {} tables; choose one with --section{}",
+            "the document has {} tables; choose one with --section or --table{}",
             lines.len(),
             list_sections(&doc.text)
         ),
@@ -133,6 +233,25 @@ fn diagnostic<'d>(doc: &'d Document, error: &TableError) -> Diagnostic<'d> {
                                      column; add one, or pass --auto-bits to number the rows \
                                      in order"
             .to_string(),
+        ErrorKind::NoNameColumn => "the table has no name column: add a `Permission`, `Flag` \
+                                    or `Name` column, or say which column names the rows with \
+                                    --column name=HEADER"
+            .to_string(),
+        ErrorKind::NoSuchColumn {
+            role,
+            header,
+            columns,
+        } => {
+            let columns: Vec<String> = columns.iter().map(|c| format!("`{c}`")).collect();
+            format!(
+                "--column {role}={header}: the table has no column `{header}`; its columns are {}",
+                columns.join(", ")
+            )
+        }
+        ErrorKind::DuplicateValue { .. } => error
+            .kind
+            .to_string()
+            .replace("with `aliases`", "with --aliases"),
         ErrorKind::NoSuchSection { .. } | ErrorKind::EmptySection { .. } => {
             format!("{}{}", error.kind, list_sections(&doc.text))
         }
@@ -177,19 +296,19 @@ pub(crate) fn tables(document: &str) -> Vec<(Option<String>, usize)> {
         .collect()
 }
 
-/// The headings that select a table, to choose a `--section` from.
+/// How to pick each table of the document: by its heading, or by its number.
 fn list_sections(document: &str) -> String {
     let mut out = String::new();
-    for (heading, line) in tables(document) {
-        if let Some(heading) = heading {
-            out.push_str(&format!(
-                "\n  --section {heading:?}  (table on line {line})"
-            ));
-        }
+    for (n, (heading, line)) in (1..).zip(tables(document)) {
+        let pick = match heading {
+            Some(heading) => format!("--section {heading:?}"),
+            None => format!("--table {n}"),
+        };
+        out.push_str(&format!("\n  {pick}  (table on line {line})"));
     }
     if out.is_empty() {
         String::new()
     } else {
-        format!("\nthe sections with a table:{out}")
+        format!("\nthe document's tables:{out}")
     }
 }

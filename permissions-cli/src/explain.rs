@@ -5,7 +5,7 @@ use std::path::Path;
 
 use permissions::table::Table;
 
-use crate::document::{self, Document, Read, TableArgs};
+use crate::document::{self, Read, TableArgs};
 use crate::{SUCCESS, text};
 
 pub(crate) fn run(
@@ -14,8 +14,7 @@ pub(crate) fn run(
     args: &TableArgs,
     out: &mut dyn Write,
 ) -> Result<u8, String> {
-    let doc = Document::load(path)?;
-    let read = document::read_one(&doc, args)?;
+    let (doc, read) = document::load_one(path, args)?;
     let values = values
         .iter()
         .map(|v| parse(v, &read, args.width.is_some()))
@@ -72,12 +71,20 @@ fn explain(read: &Read, value: u128, out: &mut String) {
             || format!("{} bits", row.value.count_ones()),
             |b| format!("bit {b:>3}"),
         );
-        out.push_str(&format!(
-            "  {:<name_width$}  {bit:>7}  {}  {}\n",
+        // A row with an earlier row's value is another name for it (`--aliases`).
+        let first = table.permissions().find(|r| r.value == row.value);
+        let alias = match first {
+            Some(first) if first.line != row.line => format!("(alias of {}) ", first.name),
+            _ => String::new(),
+        };
+        let line = format!(
+            "  {:<name_width$}  {bit:>7}  {}  {alias}{}",
             row.name,
             text::hex(row.value, width),
             row.description
-        ));
+        );
+        out.push_str(line.trim_end());
+        out.push('\n');
     }
     for (first, last, why) in unknown_runs(table, explained.unknown) {
         let bits = if first == last {

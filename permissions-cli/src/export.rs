@@ -17,8 +17,7 @@ pub(crate) fn run(
     args: &TableArgs,
     out: &mut dyn Write,
 ) -> Result<u8, String> {
-    let doc = Document::load(path)?;
-    let read = document::read_one(&doc, args)?;
+    let (doc, read) = document::load_one(path, args)?;
     let text = match format {
         Format::Json => json(&doc, &read),
         Format::Ts => typescript(&doc, &read),

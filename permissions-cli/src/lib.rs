@@ -6,6 +6,7 @@
 //! - `permissions explain DOC VALUE...`: which rows a value holds, unknown bits named.
 //! - `permissions export DOC --format json|ts`: the table for other languages.
 //! - `permissions calculator DOC -o page.html`: a self-contained permission calculator page.
+//! - `permissions lock DOC -o FILE`: the lock that `check --lock FILE` holds the table to.
 //!
 //! [`run`] is the whole command as a function of its arguments and two output streams, so
 //! that tests (and a property test fed random arguments and documents) drive it without a
@@ -23,6 +24,7 @@ mod check;
 mod document;
 mod explain;
 mod export;
+mod lock;
 mod text;
 
 pub use document::TableArgs;
@@ -71,6 +73,25 @@ enum Command {
     /// metadata column such as a channel type, when the table has one), the value in decimal,
     /// hex and the text format, and a field that reads a pasted value back into the boxes.
     Calculator(CalculatorArgs),
+    /// Write the lock of a document's table: each permission's bits, one `NAME = 0x..` line.
+    ///
+    /// `check --lock FILE` (and the derive's `lock = "FILE"`) then fails when a locked name's
+    /// bits change or a locked name disappears, so that no edit of the document silently
+    /// changes what a stored value means. Writing the lock is this explicit step only:
+    /// review its diff like a migration's.
+    Lock(LockArgs),
+}
+
+#[derive(Debug, Args)]
+struct LockArgs {
+    /// The Markdown document that holds the table.
+    #[arg(value_name = "DOC")]
+    doc: PathBuf,
+    /// Write to this file instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    output: Option<PathBuf>,
+    #[command(flatten)]
+    table: TableArgs,
 }
 
 #[derive(Debug, Args)]
@@ -88,7 +109,7 @@ struct ExplainArgs {
     #[arg(value_name = "DOC")]
     doc: PathBuf,
     /// The values to explain.
-    #[arg(required = true, value_name = "VALUE", allow_hyphen_values = true)]
+    #[arg(required = true, value_name = "VALUE")]
     values: Vec<String>,
     #[command(flatten)]
     table: TableArgs,
@@ -173,6 +194,7 @@ where
             out,
         ),
         Command::Calculator(args) => calculator::run(&args, out),
+        Command::Lock(args) => lock::run(&args.doc, args.output.as_deref(), &args.table, out),
     };
     match outcome {
         Ok(code) => code,

@@ -53,6 +53,11 @@ fn the_calculator_page_works_in_chromium() {
         "channels",
         &["permissions-cli/tests/docs/channels.md"],
     );
+    let scopes = page(
+        dir.path(),
+        "scopes",
+        &["permissions-cli/tests/docs/aliases.md", "--aliases"],
+    );
     let screenshot = std::env::var_os("PERMISSIONS_SCREENSHOT")
         .map_or_else(|| dir.path().join("guild.png"), |p| root().join(p));
 
@@ -61,11 +66,12 @@ fn the_calculator_page_works_in_chromium() {
         &guild,
         &tox,
         &channels,
+        &scopes,
         &screenshot,
     ]);
     eprintln!("{out}");
     assert!(!out.contains("not ok"), "{out}");
-    assert_eq!(out.matches("ok - ").count(), 18, "{out}");
+    assert_eq!(out.matches("ok - ").count(), 19, "{out}");
     for shot in [
         screenshot.clone(),
         screenshot.with_file_name(unknown_name(&screenshot)),

@@ -117,7 +117,7 @@ fn check_with_a_section_reads_that_table_only() {
     assert!(
         stderr(&out).starts_with(
             "error: permissions-cli/tests/docs/broken.md:1: no heading `A duplicate nam` in the \
-             document; did you mean `A duplicate name`?\nthe sections with a table:\n  \
+             document; did you mean `A duplicate name`?\nthe document's tables:\n  \
              --section \"Columns that disagree\"  (table on line 5)\n"
         ),
         "{}",
@@ -245,16 +245,21 @@ fn explain_refuses_what_is_not_a_value() {
             "ADMINISTRATOR ||",
             "error: cannot read `ADMINISTRATOR ||`: an empty part between `|`\n",
         ),
-        (
-            "-1",
-            "error: cannot read `-1` as a number: write decimal, hex `0x..` or binary `0b..`, up to 128 bits\n",
-        ),
     ] {
         let out = permissions(&["explain", "docs/tox_mod.md", value]);
         assert_eq!(out.status.code(), Some(1), "{value}");
         assert_eq!(stderr(&out), message, "{value}");
         assert_eq!(stdout(&out), "", "{value}");
     }
+    // A negative number reads as an option, unless `--` ends the options.
+    let out = permissions(&["explain", "docs/tox_mod.md", "--", "-1"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr(&out),
+        "error: cannot read `-1` as a number: write decimal, hex `0x..` or binary `0b..`, up to 128 bits\n"
+    );
+    let out = permissions(&["explain", "docs/tox_mod.md", "-1"]);
+    assert_eq!(out.status.code(), Some(2));
     let out = permissions(&["explain", "docs/tox_mod.md", "--width", "16", "0x10000"]);
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
@@ -269,8 +274,8 @@ fn a_document_with_several_tables_needs_a_section() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         stderr(&out),
-        "error: docs/guild.md:21: the document has 2 tables; choose one with --section\n\
-         the sections with a table:\n  \
+        "error: docs/guild.md:21: the document has 2 tables; choose one with --section or --table\n\
+         the document's tables:\n  \
          --section \"Guild Permissions\"  (table on line 21)\n  \
          --section \"Text Channel Permissions\"  (table on line 70)\n"
     );
@@ -426,13 +431,21 @@ fn calculator_groups_only_by_a_column_it_has() {
 
 #[test]
 fn every_command_has_help_and_usage_errors_exit_2() {
-    for command in ["check", "explain", "export", "calculator"] {
+    for command in ["check", "explain", "export", "calculator", "lock"] {
         let out = permissions(&[command, "--help"]);
         assert_eq!(out.status.code(), Some(0), "{command}");
         let help = stdout(&out);
         assert!(help.contains("Usage: permissions "), "{command}: {help}");
         assert!(help.contains("--section <HEADING>"), "{command}: {help}");
-        assert!(help.contains("--auto-bits"), "{command}: {help}");
+        for flag in [
+            "--auto-bits",
+            "--table <N>",
+            "--column <ROLE=HEADER>",
+            "--aliases",
+            "--lock <FILE>",
+        ] {
+            assert!(help.contains(flag), "{command}: {help}");
+        }
     }
     let out = permissions(&["--help"]);
     assert_eq!(out.status.code(), Some(0));
@@ -453,5 +466,98 @@ fn every_command_has_help_and_usage_errors_exit_2() {
         let out = permissions(args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         assert!(stderr(&out).starts_with("error: "), "{args:?}");
+    }
+}
+
+/// Every table of ours and of the seeds, with the flags it needs: one per shape the reader
+/// takes (values in every form, bit numbers and positions, escapes, footnote marks, metadata,
+/// admonitions and code blocks around it, MDX references and inline HTML, stray cells, several
+/// tables under one heading, renamed columns, aliases, names only).
+fn every_table() -> Vec<Vec<String>> {
+    let [session, tox, guild] = seeds();
+    let mut tables: Vec<Vec<&str>> = vec![
+        vec!["docs/guild.md", "-s", "Guild Permissions"],
+        vec!["docs/guild.md", "-s", "Text Channel Permissions"],
+        vec!["docs/tox_mod.md"],
+        vec!["docs/network_session.md", "--auto-bits"],
+        vec![&session, "--auto-bits"],
+        vec![&tox],
+        vec![&guild],
+        vec![CHANNELS],
+        vec![NAMES_ONLY, "--auto-bits"],
+        vec!["permissions-cli/tests/docs/aliases.md", "--aliases"],
+        common::RIGHTS.to_vec(),
+    ];
+    let numbers = ["1", "2", "3", "4", "5", "6"];
+    for n in &numbers {
+        tables.push(vec![SHAPES, "--table", n]);
+    }
+    for n in &numbers[..3] {
+        tables.push(vec!["permissions-cli/tests/docs/gfm.md", "--table", n]);
+    }
+    tables
+        .into_iter()
+        .map(|t| t.into_iter().map(String::from).collect())
+        .collect()
+}
+
+#[test]
+fn every_command_reads_every_shape() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let page = dir.path().join("page.html");
+    let page = page.to_str().expect("utf-8 path");
+    for table in every_table() {
+        let table: Vec<&str> = table.iter().map(String::as_str).collect();
+        let (doc, flags) = (table[0], &table[1..]);
+        let run = |command: &[&str], extra: &[&str]| {
+            let mut args = command.to_vec();
+            args.push(doc);
+            args.extend_from_slice(flags);
+            args.extend_from_slice(extra);
+            let out = permissions(&args);
+            assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+            stdout(&out)
+        };
+        let checked = run(&["check"], &[]);
+        assert!(checked.starts_with("ok: "), "{table:?}: {checked}");
+        let json: serde_json::Value =
+            serde_json::from_str(&run(&["export", "-f", "json"], &[])).expect("valid JSON");
+        let rows = json["rows"].as_array().expect("rows");
+        assert!(
+            checked.contains(&format!(": {} permission", rows.len())),
+            "{table:?}: {checked}"
+        );
+        // Every row explained by its own value, and all the bits at once.
+        let all = rows.iter().fold(0u128, |all, row| {
+            all | row["value"]
+                .as_str()
+                .expect("a decimal string")
+                .parse::<u128>()
+                .expect("a value")
+        });
+        let explained = run(&["explain"], &["--", &all.to_string(), "0"]);
+        for row in rows {
+            let name = row["name"].as_str().expect("a name");
+            assert!(
+                explained.contains(&format!("\n  {name} ")),
+                "{table:?}: {explained}"
+            );
+        }
+        assert!(
+            explained.ends_with(": (empty)\n  holds no permission\n"),
+            "{table:?}: {explained}"
+        );
+        let ts = run(&["export", "-f", "ts"], &[]);
+        assert_eq!(
+            ts.matches("\nexport const ").count(),
+            rows.len() + 4,
+            "{table:?}"
+        );
+        run(&["calculator", "-o", page], &[]);
+        let lock = run(&["lock"], &[]);
+        assert_eq!(
+            lock.lines().filter(|l| !l.starts_with('#')).count(),
+            rows.len()
+        );
     }
 }

@@ -40,6 +40,9 @@ fn document() -> impl Strategy<Value = Vec<u8>> {
     prop_oneof![
         8 => prop::collection::vec(line(), 0..14).prop_map(|lines| lines.join("\n").into_bytes()),
         1 => prop::collection::vec(any::<u8>(), 0..64),
+        // A table that reads, so that every command also runs to the end.
+        4 => prop::collection::btree_set(0u32..128, 1..10)
+            .prop_map(|bits| table(&bits.into_iter().collect::<Vec<_>>()).into_bytes()),
     ]
 }
 
@@ -65,11 +68,34 @@ fn arguments() -> impl Strategy<Value = Vec<String>> {
             .prop_map(|f| vec!["--format".to_string(), f.to_string()]),
         "[A-Za-z ]{0,12}".prop_map(|c| vec!["--group-by".to_string(), c]),
         Just(vec!["-o".to_string(), "OUT".to_string()]),
+        prop::sample::select(vec!["0", "1", "2", "3", "9"])
+            .prop_map(|n| vec!["--table".to_string(), n.to_string()]),
+        (
+            prop::sample::select(vec![
+                "name",
+                "value",
+                "bit",
+                "position",
+                "description",
+                "nam"
+            ]),
+            "[A-Za-z ]{0,10}"
+        )
+            .prop_map(|(role, header)| vec!["--column".to_string(), format!("{role}={header}")]),
+        Just(vec!["--aliases".to_string()]),
+        Just(vec!["--lock".to_string(), "LOCK".to_string()]),
         Just(vec!["--help".to_string()]),
         value().prop_map(|v| vec![v]),
         Just(vec!["DOC".to_string()]),
     ];
-    let command = prop::sample::select(vec!["check", "explain", "export", "calculator", "help"]);
+    let command = prop::sample::select(vec![
+        "check",
+        "explain",
+        "export",
+        "calculator",
+        "lock",
+        "help",
+    ]);
     (command, prop::collection::vec(option, 0..6)).prop_map(|(command, options)| {
         let mut args = vec![command.to_string(), "DOC".to_string()];
         args.extend(options.into_iter().flatten());
@@ -81,15 +107,22 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
 
     #[test]
-    fn run_never_panics_and_always_explains_a_failure(doc in document(), args in arguments()) {
+    fn run_never_panics_and_always_explains_a_failure(
+        doc in document(),
+        lock in prop::collection::vec("[A-Z_]{0,6} ?= ?(0x[0-9a-f]{1,3}|[0-9]{1,3})|#.*|\\PC{0,5}", 0..4),
+        args in arguments(),
+    ) {
         let dir = tempfile::tempdir().expect("a temp dir");
         let doc_path = dir.path().join("doc.md");
         let out_path = dir.path().join("page.html");
+        let lock_path = dir.path().join("doc.lock");
         std::fs::write(&doc_path, &doc).expect("write the document");
+        std::fs::write(&lock_path, lock.join("\n")).expect("write the lock");
         let args: Vec<String> = std::iter::once("permissions".to_string())
             .chain(args.into_iter().map(|a| match a.as_str() {
                 "DOC" => doc_path.display().to_string(),
                 "OUT" => out_path.display().to_string(),
+                "LOCK" => lock_path.display().to_string(),
                 _ => a,
             }))
             .collect();

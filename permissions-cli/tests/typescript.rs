@@ -35,6 +35,12 @@ pub struct Session(u16);
 #[permissions(markdown = "tests/docs/channels.md")]
 pub struct Channels(u64);
 
+/// Ours: an alias (`MODERATE` = `MANAGE_MESSAGES`), a row the rows before it cover
+/// (`READ_WRITE`), and bit 60.
+#[derive(PermissionSet)]
+#[permissions(markdown = "tests/docs/aliases.md", aliases)]
+pub struct Scopes(u64);
+
 /// The cases for one module: every value is a decimal string, as the JSON export writes them.
 macro_rules! cases {
     ($set:ty, $bits:ty, $module:expr) => {{
@@ -116,11 +122,26 @@ fn the_typescript_module_type_checks_and_agrees_with_the_derive() {
         return;
     }
     let dir = tempfile::tempdir().expect("a temp dir");
-    let exports: [(&str, &[&str]); 4] = [
+    let exports: [(&str, &[&str]); 8] = [
         ("tox", &["docs/tox_mod.md"]),
         ("guild", &["docs/guild.md", "-s", "Guild Permissions"]),
         ("session", &["docs/network_session.md", "--auto-bits"]),
         ("channels", &["permissions-cli/tests/docs/channels.md"]),
+        (
+            "scopes",
+            &["permissions-cli/tests/docs/aliases.md", "--aliases"],
+        ),
+        // Type-checked only: escapes, footnote marks, inline HTML and references in names and
+        // descriptions, renamed columns.
+        (
+            "escapes",
+            &["permissions-cli/tests/docs/shapes.md", "--table", "4"],
+        ),
+        (
+            "mdx",
+            &["permissions-cli/tests/docs/gfm.md", "--table", "1"],
+        ),
+        ("rights", &common::RIGHTS),
     ];
     let mut sources = Vec::new();
     for (name, args) in exports {
@@ -165,6 +186,7 @@ fn the_typescript_module_type_checks_and_agrees_with_the_derive() {
         cases!(Guild, u32, module("guild")),
         cases!(Session, u16, module("session")),
         cases!(Channels, u64, module("channels")),
+        cases!(Scopes, u64, module("scopes")),
     ]);
     let cases_file = dir.path().join("cases.json");
     std::fs::write(&cases_file, cases.to_string()).expect("write the cases");
@@ -192,4 +214,22 @@ fn the_seeds_values_in_typescript() {
     assert_eq!(Tox::SEND_MESSAGES.bits(), 0x0112);
     assert_eq!(Session::USER.bits(), 0b1000);
     assert_eq!(Channels::MANAGE_CHANNEL.bits(), 1 << 63);
+    assert_eq!(Scopes::MODERATE, Scopes::MANAGE_MESSAGES);
+    let out = permissions(&[
+        "export",
+        "permissions-cli/tests/docs/aliases.md",
+        "--aliases",
+        "-f",
+        "ts",
+    ]);
+    let ts = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        ts.contains("export const MANAGE_MESSAGES = 0x4n;\n"),
+        "{ts}"
+    );
+    assert!(ts.contains("export const MODERATE = 0x4n;\n"), "{ts}");
+    assert!(
+        ts.contains("export const AUDIT = 0x1000000000000000n;\n"),
+        "{ts}"
+    );
 }

@@ -26,9 +26,11 @@
 //!
 //! Unknown bits (bits no row names) are stored and read back as they are, and grant nothing,
 //! as everywhere in this crate. A column value that the set cannot hold (a negative or too
-//! large number for a `u8` set, text that is not decimal digits for a `u128` set, text where
-//! a number belongs) is a decode error, a [`ColumnError`] that names the set; never a panic
-//! or a truncation.
+//! large number for a `u8` set, a number beyond the width's signed integer, text that is not
+//! decimal digits for a `u128` set) is a decode error, a [`ColumnError`] that names the set;
+//! never a panic or a truncation. Text where a number belongs is a `ColumnError` with
+//! rusqlite; sqlx refuses it before decoding, with its own type-mismatch error, which names
+//! the set's type.
 //!
 //! # sqlx
 //!

@@ -187,10 +187,11 @@ pub const DISCORD_POLICY: Policy<'static, DiscordPermissions> = Policy::new(&[
 /// library sees it: `(kind, id, allow, deny)`, Discord's wire form.
 pub type RawOverwrite = (PermissionOverwriteType, u64, u64, u64);
 
-/// Ours: the role overwrite whose id is the guild's is the @everyone one.
-pub fn our_overwrite(guild: u64, (kind, id, allow, deny): RawOverwrite) -> Overwrite<u64, D> {
+/// Ours, as Discord sends it: @everyone's overwrite is a role overwrite whose id is the
+/// guild's. [`Channel::with_everyone_role`](permissions::resolve::Channel::with_everyone_role)
+/// takes these as they are.
+pub fn wire_overwrite((kind, id, allow, deny): RawOverwrite) -> Overwrite<u64, D> {
     let target = match kind {
-        PermissionOverwriteType::Role if id == guild => Target::Everyone,
         PermissionOverwriteType::Role => Target::Role(id),
         _ => Target::Member(id),
     };
@@ -201,6 +202,20 @@ pub fn our_overwrite(guild: u64, (kind, id, allow, deny): RawOverwrite) -> Overw
     )
 }
 
+/// Ours, for the per-member function: the role overwrite whose id is the guild's becomes the
+/// @everyone one ([`Target::role_or_everyone`]).
+pub fn our_overwrite(guild: u64, raw: RawOverwrite) -> Overwrite<u64, D> {
+    let overwrite = wire_overwrite(raw);
+    match overwrite.target {
+        Target::Role(id) => Overwrite::new(
+            Target::role_or_everyone(id, &guild),
+            overwrite.allow,
+            overwrite.deny,
+        ),
+        _ => overwrite,
+    }
+}
+
 /// Twilight's.
 pub fn twilight_overwrite((kind, id, allow, deny): RawOverwrite) -> PermissionOverwrite {
     PermissionOverwrite {
@@ -208,5 +223,40 @@ pub fn twilight_overwrite((kind, id, allow, deny): RawOverwrite) -> PermissionOv
         deny: Permissions::from_bits_truncate(deny),
         id: Id::new(id),
         kind,
+    }
+}
+
+/// splitmix64, for the benchmarks' random guilds: a fixed seed, so every run measures the
+/// same ones.
+pub struct Rng(pub u64);
+
+impl Rng {
+    pub fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    /// Random flags of the table, about half of them, never ADMINISTRATOR (which would
+    /// short-circuit every resolver).
+    pub fn flags(&mut self) -> D {
+        D::from_bits_truncate(self.next()) - D::ADMINISTRATOR
+    }
+
+    /// [`Rng::flags`] as bits.
+    pub fn bits(&mut self) -> u64 {
+        self.flags().bits()
+    }
+
+    pub fn shuffle<T>(&mut self, items: &mut [T]) {
+        for i in (1..items.len()).rev() {
+            items.swap(i, self.below(i + 1));
+        }
     }
 }

@@ -44,8 +44,9 @@ impl Engine {
         } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             Ok(Engine::Postgres)
         } else {
+            // Not echoed: a URL may hold a password.
             Err(sqlx::Error::Configuration(
-                format!("{url:?} is neither a sqlite: nor a postgres:// URL").into(),
+                "the database URL must start with sqlite: or postgres://".into(),
             ))
         }
     }
@@ -55,6 +56,21 @@ impl Engine {
             Engine::Sqlite => include_str!("schema.sqlite.sql"),
             Engine::Postgres => include_str!("schema.postgres.sql"),
         }
+    }
+}
+
+/// `url` with the password, if it has one, replaced by `***`, for printing.
+#[must_use]
+pub fn redacted(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_owned();
+    };
+    match rest.split_once('@') {
+        Some((user, host)) if user.contains(':') => {
+            let name = user.split(':').next().unwrap_or_default();
+            format!("{scheme}://{name}:***@{host}")
+        }
+        _ => url.to_owned(),
     }
 }
 

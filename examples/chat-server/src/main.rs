@@ -86,7 +86,7 @@ async fn main() -> ExitCode {
         }
     };
     let addr = listener.local_addr().unwrap_or(args.addr);
-    print_welcome(addr, &args.database);
+    print_welcome(addr, &permissions_chat_server::db::redacted(&args.database));
     let stop = async {
         // Without a Ctrl-C handler, the default (ending the process) applies, which is fine.
         if tokio::signal::ctrl_c().await.is_err() {
@@ -158,6 +158,13 @@ mod tests {
         assert_eq!(both.database, "sqlite:chat.sqlite?mode=rwc");
         let url = "postgres://chat@127.0.0.1:5432/chat";
         assert_eq!(args(&["--database-url", url]).expect("a URL").database, url);
+        let redacted = permissions_chat_server::db::redacted;
+        assert_eq!(
+            redacted("postgres://chat:hunter2@127.0.0.1/chat"),
+            "postgres://chat:***@127.0.0.1/chat"
+        );
+        assert_eq!(redacted(url), url);
+        assert_eq!(redacted("sqlite::memory:"), "sqlite::memory:");
         assert!(
             args(&["--addr", "0.0.0.0:80"])
                 .unwrap_err()

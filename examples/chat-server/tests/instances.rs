@@ -128,15 +128,23 @@ async fn two_processes_on_one_postgres_database_see_each_others_changes() {
     changes_through_one_are_enforced_by_the_other(&one.client, &other.client).await;
 }
 
+/// A temporary folder, removed when dropped (after the processes that use it).
+struct TempDir(std::path::PathBuf);
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
 #[tokio::test]
 async fn two_processes_on_one_sqlite_file_see_each_others_changes() {
-    let dir = std::env::temp_dir().join(format!("permissions-instances-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("a temporary folder");
-    let url = format!("sqlite:{}?mode=rwc", dir.join("chat.sqlite").display());
-    {
-        let one = Process::start(&url);
-        let other = Process::start(&url);
-        changes_through_one_are_enforced_by_the_other(&one.client, &other.client).await;
-    }
-    std::fs::remove_dir_all(&dir).expect("the temporary folder removed");
+    let dir =
+        TempDir(std::env::temp_dir().join(format!("permissions-instances-{}", std::process::id())));
+    std::fs::create_dir_all(&dir.0).expect("a temporary folder");
+    let url = format!("sqlite:{}?mode=rwc", dir.0.join("chat.sqlite").display());
+    // One after the other: the first creates and seeds the file.
+    let one = Process::start(&url);
+    let other = Process::start(&url);
+    changes_through_one_are_enforced_by_the_other(&one.client, &other.client).await;
 }

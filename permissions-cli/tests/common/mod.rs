@@ -2,6 +2,7 @@
 //! need outside the repository (the seed documents, node, chromium).
 #![allow(dead_code)] // Each test file uses its own part.
 
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -39,8 +40,22 @@ pub fn in_ci() -> bool {
 /// Says loudly that a test did not run, or fails it under CI.
 pub fn skip(test: &str, why: &str) {
     assert!(!in_ci(), "{test}: {why}, and CI=true needs it");
-    eprintln!("\n*** SKIPPED {test}: {why} ***\n");
+    // Written to the stream itself: libtest captures `eprintln!` of a passing test, and a
+    // skip must be seen.
+    let _ = writeln!(std::io::stderr(), "\n*** SKIPPED {test}: {why} ***\n");
 }
+
+/// `rights.md` and the flags it needs: its own words for the columns, and an alias.
+pub const RIGHTS: [&str; 8] = [
+    "permissions-cli/tests/docs/rights.md",
+    "--aliases",
+    "--column",
+    "name=Right",
+    "--column",
+    "value=Mask",
+    "--column",
+    "description=When enabled",
+];
 
 /// The three seed documents (000, 001, 002), as paths relative to the repository's root:
 /// the originals in `$PERMISSIONS_SEEDS`, `../shared/seeds` or, from a git worktree,

@@ -2,11 +2,11 @@
 // headless, and checks them the way a person uses them: tick rows and read the value, paste
 // a value and read the ticked rows, see an unknown bit named as such, use the keyboard.
 //
-//   node calculator.test.mjs GUILD_PAGE TOX_PAGE CHANNELS_PAGE [SCREENSHOT.png]
+//   node calculator.test.mjs GUILD_PAGE TOX_PAGE CHANNELS_PAGE SCOPES_PAGE [SCREENSHOT.png]
 //
 // GUILD_PAGE is seed 002's guild table, TOX_PAGE seed 001's, CHANNELS_PAGE our 64-bit table
-// grouped by channel type (permissions-cli/tests/docs/channels.md). Prints one `ok` line per
-// check; exits with 1 on the first failure.
+// grouped by channel type (permissions-cli/tests/docs/channels.md), SCOPES_PAGE ours with an
+// alias (aliases.md). Prints one `ok` or `not ok` line per check; exits with 1 if one failed.
 
 import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -15,9 +15,9 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
 
-const [guildPage, toxPage, channelsPage, screenshot] = process.argv.slice(2);
-if (!channelsPage) {
-  console.error("usage: node calculator.test.mjs GUILD_PAGE TOX_PAGE CHANNELS_PAGE [SCREENSHOT.png]");
+const [guildPage, toxPage, channelsPage, scopesPage, screenshot] = process.argv.slice(2);
+if (!scopesPage) {
+  console.error("usage: node calculator.test.mjs GUILD_PAGE TOX_PAGE CHANNELS_PAGE SCOPES_PAGE [SCREENSHOT.png]");
   process.exit(2);
 }
 
@@ -181,6 +181,8 @@ if (screenshot) {
     await paste(guild, "BAN_MEMBERS | KICK_MEMBERS | MANAGE_MEMBERS | VIEW_AUDIT_LOGS | MANAGE_INVITES | SEND_INVITES");
     await guild.locator("#value").blur();
     await guild.mouse.move(0, 0);
+    // No transition caught halfway: the rows that were ticked before show as they are now.
+    await guild.emulateMedia({ reducedMotion: "reduce" });
     await guild.screenshot({ path: screenshot, fullPage: true });
   });
   const unknown = screenshot.replace(/\.png$/, "-unknown.png");
@@ -255,6 +257,19 @@ await check("channels: every bit set ticks every row and names the rest unknown"
   assert.ok(got.unknown.includes("bit 20 · 0x0000000000100000 — reserved: no permission may use it"));
   assert.ok(got.unknown.includes("bit 4 · 0x0000000000000010 — no row of this table names it"));
   assert.match(got.text, /\| MANAGE_CHANNEL \| 0x7fdffcffffffc3f0$/);
+});
+
+// Ours: MODERATE is another name for MANAGE_MESSAGES.
+const scopes = await open(scopesPage);
+
+await check("scopes: an alias ticks with the row it names, and the text names the first", async () => {
+  await scopes.getByRole("checkbox", { name: "Moderate", exact: true }).check();
+  const got = await read(scopes);
+  assert.deepEqual(got.ticked, ["MANAGE_MESSAGES", "MODERATE"]);
+  assert.equal(got.text, "MANAGE_MESSAGES");
+  assert.match(await scopes.textContent("#row-3-bits"), /^MODERATE · alias of MANAGE_MESSAGES · bit 2/);
+  const audit = await paste(scopes, "AUDIT | moderate");
+  assert.equal(audit.decimal, String((1n << 60n) | 4n));
 });
 
 await check("the pages asked for nothing beyond their own file, and logged no error", async () => {

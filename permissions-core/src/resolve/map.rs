@@ -46,6 +46,11 @@ impl<Id: Hash + Eq, V> IdMap<Id, V> {
         self.len
     }
 
+    /// The ids and their values, in no particular order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (&Id, &V)> {
+        self.slots.iter().flatten().map(|(id, value)| (id, value))
+    }
+
     /// The heap bytes the map holds: its slots' capacity.
     pub(crate) fn heap_bytes(&self) -> usize {
         self.slots.capacity() * size_of::<Option<(Id, V)>>()
@@ -114,6 +119,7 @@ mod tests {
             assert_eq!(map.get(&(id * 1_000_003)), Some(&((id % 7) as u8 | extra)));
         }
         assert_eq!(map.get(&1), None);
+        assert_eq!(map.iter().count(), 300);
     }
 
     #[test]

@@ -21,6 +21,30 @@
 //! Escalation guards ([`Actor`]) say whether an actor may assign, remove or edit a role, or
 //! edit an overwrite, and if not, what was refused and why.
 //!
+//! # Unknown bits
+//!
+//! Bits that no row of the table defines are kept wherever they are stored (a role's
+//! permissions, personal permissions, an overwrite), but never reach a resolved set: every
+//! result here lies within `all()`. So no plain member holds a bit that the owner's and a
+//! bypass holder's `all()` lack, and a rule or requirement naming an unknown bit is never
+//! met by one that an overwrite or role carried in.
+//!
+//! # Discord's wire form
+//!
+//! Discord's @everyone is a role whose id is the guild's, and its channel overwrite a role
+//! overwrite with that id. Convert such overwrites with [`Target::role_or_everyone`] for
+//! [`channel_permissions`]; the prepared values take the id directly
+//! (`Roles::with_everyone_role`, `Channel::with_everyone_role`).
+//!
+//! # Many members at once (`alloc`)
+//!
+//! A server that asks about many members of a guild (who may view this channel, to deliver
+//! a message or list members) prepares the guild's roles once (`Roles`) and a channel's
+//! overwrites once (`Channel`), in O(roles) and O(overwrites). Each member then costs
+//! O(its roles), whatever the channel holds, and `Channel::members_with` lists the members
+//! who hold a permission there. The per-member functions above stay allocation-free for
+//! `no_std`; the results are the same.
+//!
 //! # Cost
 //!
 //! Per member and channel, O(R + O) for R roles and O overwrites, without allocation, and

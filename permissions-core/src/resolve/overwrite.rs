@@ -28,7 +28,7 @@ impl<Id: PartialEq> Target<Id> {
     /// Discord sends the @everyone overwrite as a role overwrite whose id is the guild's id.
     /// Taken as `Target::Role(guild_id)`, it would apply to nobody, since members do not list
     /// @everyone among their roles. Convert with this where overwrites come in, for
-    /// [`channel_permissions`](super::channel_permissions); [`Channel::with_everyone_role`]
+    /// [`channel_permissions`](super::channel_permissions); `Channel::with_everyone_role`
     /// (with `alloc`) does it for the prepared path.
     ///
     /// ```
@@ -38,11 +38,6 @@ impl<Id: PartialEq> Target<Id> {
     /// assert_eq!(Target::role_or_everyone(GUILD, &GUILD), Target::Everyone);
     /// assert_eq!(Target::role_or_everyone(7, &GUILD), Target::Role(7));
     /// ```
-    #[cfg_attr(
-        feature = "alloc",
-        doc = "[`Channel::with_everyone_role`]: super::Channel::with_everyone_role"
-    )]
-    #[cfg_attr(not(feature = "alloc"), doc = "[`Channel::with_everyone_role`]: self")]
     #[inline]
     #[must_use]
     pub fn role_or_everyone(role: Id, everyone: &Id) -> Self {
