@@ -61,6 +61,8 @@ pub struct Container {
     pub unit_variants: bool,
     /// Where the newtype form's rows come from, once read.
     pub document: Option<super::document::Document>,
+    /// `lock = ".."`, once read.
+    pub lock: Option<super::document::LockFile>,
 }
 
 impl Container {
@@ -121,6 +123,7 @@ impl Container {
                     rows,
                     unit_variants,
                     document: None,
+                    lock: None,
                 })
             }
             Data::Struct(data) => {
@@ -134,6 +137,7 @@ impl Container {
                     rows: Vec::new(),
                     unit_variants: true,
                     document: None,
+                    lock: None,
                 })
             }
             Data::Union(_) => None,
@@ -179,11 +183,23 @@ fn variant_row(cx: &mut Ctxt, variant: &syn::Variant) -> Row {
     let derived = screaming_snake(&variant.ident.to_string());
     let name = match &attrs.name {
         // A plain identifier: not a keyword, and not raw (`r#fn`), which no constant of a
-        // bitflags type can be named.
+        // bitflags type can be named; in SCREAMING_SNAKE_CASE, as every other row's.
         Some(lit)
-            if !lit.value().starts_with("r#") && syn::parse_str::<Ident>(&lit.value()).is_ok() =>
+            if is_plain_identifier(&lit.value())
+                && !lit.value().chars().any(|c| c.is_ascii_lowercase()) =>
         {
             lit.value()
+        }
+        Some(lit) if is_plain_identifier(&lit.value()) => {
+            cx.spanned(
+                lit,
+                format!(
+                    "`name = {:?}`: constants are named in SCREAMING_SNAKE_CASE, as every other row's: write `\"{}\"`",
+                    lit.value(),
+                    suggested_name(&lit.value())
+                ),
+            );
+            derived
         }
         Some(lit) => {
             cx.spanned(
@@ -217,6 +233,11 @@ fn variant_row(cx: &mut Ctxt, variant: &syn::Variant) -> Row {
         span: variant.ident.span(),
         line: 0,
     }
+}
+
+/// An identifier that is not a keyword and not raw.
+fn is_plain_identifier(name: &str) -> bool {
+    !name.starts_with("r#") && syn::parse_str::<Ident>(name).is_ok()
 }
 
 /// What a name that is no identifier could be: `r#fn` gives `FN`.

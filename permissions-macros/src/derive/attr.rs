@@ -10,6 +10,8 @@ use syn::meta::ParseNestedMeta;
 use syn::parse::ParseStream;
 use syn::{Attribute, Ident, LitInt, LitStr, Path, Token};
 
+use permissions_core::table::Role;
+
 use crate::ctxt::{Ctxt, did_you_mean};
 
 /// An integer type that can hold a set.
@@ -65,6 +67,17 @@ pub struct Container {
     pub serde: Option<Ident>,
     /// `aliases`: a row whose value equals an earlier row's is another name for it.
     pub aliases: bool,
+    /// `columns(name = "Right", ..)`: which header plays which role, and the key's tokens.
+    pub columns: Vec<(Role, LitStr)>,
+    /// `columns(..)` as written, where errors about the mapping point.
+    pub columns_span: Option<Span>,
+    /// A role of `columns(..)` could not be read: the document is not read either, since
+    /// every error it gave would follow from that one.
+    pub columns_broken: bool,
+    /// `table = N`: the Nth table (1-based).
+    pub table: Option<(usize, LitInt)>,
+    /// `lock = "docs/x.lock"`: each name's bits, as last written on purpose.
+    pub lock: Option<LitStr>,
 }
 
 /// `#[permission(...)]` on an enum variant.
@@ -89,11 +102,14 @@ const CONTAINER_KEYS: &[(&str, Option<Form>)] = &[
     ("crate", None),
     ("serde", None),
     ("aliases", None),
+    ("lock", None),
     ("markdown", Some(Form::Markdown)),
     ("markdown_str", Some(Form::Markdown)),
     ("section", Some(Form::Markdown)),
     ("auto_bits", Some(Form::Markdown)),
     ("implies", Some(Form::Markdown)),
+    ("columns", Some(Form::Markdown)),
+    ("table", Some(Form::Markdown)),
 ];
 /// The modules of `permissions::serde`, which `serde = ".."` names.
 const SERDE_FORMS: &[&str] = &["text", "decimal", "bits"];
@@ -135,63 +151,10 @@ pub fn container(cx: &mut Ctxt, attrs: &[Attribute], form: Form) -> Container {
                 cx.spanned(&meta.path, wrong_form(key, form));
                 return skip_value(meta.input);
             }
-            match key {
-                "bits" => {
-                    let ident: Ident = meta.value()?.parse()?;
-                    match Bits::from_ident(&ident) {
-                        Some(bits) => out.bits = Some(bits),
-                        None => cx.spanned(
-                            &ident,
-                            format!(
-                                "unsupported `bits = {ident}`: use one of u8, u16, u32, u64, u128"
-                            ),
-                        ),
-                    }
-                }
-                "set" => out.set = Some(meta.value()?.parse()?),
-                "default" => out.default = Some(terms(meta.value()?)?),
-                "bypass" => out.bypass = Some(terms(meta.value()?)?),
-                "crate" => {
-                    let lit: LitStr = meta.value()?.parse()?;
-                    out.krate = Some(lit.parse()?);
-                }
-                "markdown" => out.markdown = Some(meta.value()?.parse()?),
-                "markdown_str" => out.markdown_str = Some(meta.value()?.parse()?),
-                "section" => out.section = Some(meta.value()?.parse()?),
-                "auto_bits" => out.auto_bits = Some(key_span(&meta)),
-                "aliases" => out.aliases = true,
-                "serde" => {
-                    let lit: LitStr = meta.value()?.parse()?;
-                    let form = lit.value();
-                    if SERDE_FORMS.contains(&form.as_str()) {
-                        out.serde = Some(Ident::new(&form, lit.span()));
-                    } else {
-                        let hint = did_you_mean(&form, SERDE_FORMS.iter().copied());
-                        cx.spanned(
-                            &lit,
-                            format!("unknown serde form {form:?}: expected \"text\", \"decimal\" or \"bits\"{hint}"),
-                        );
-                    }
-                }
-                "implies" => {
-                    let content;
-                    syn::parenthesized!(content in meta.input);
-                    let entries = content.parse_terminated(
-                        |input: ParseStream<'_>| {
-                            let row = input.call(Ident::parse_any)?;
-                            input.parse::<Token![=]>()?;
-                            let mut implied = vec![input.call(Ident::parse_any)?];
-                            while input.peek(Token![|]) {
-                                input.parse::<Token![|]>()?;
-                                implied.push(input.call(Ident::parse_any)?);
-                            }
-                            Ok((row, implied))
-                        },
-                        Token![,],
-                    )?;
-                    out.implies.extend(entries);
-                }
-                _ => unreachable!("every key of CONTAINER_KEYS is handled"),
+            // A bad value is recorded, and parsing goes on with the next key.
+            if let Err(err) = container_key(cx, &mut out, key, &meta) {
+                cx.push(err);
+                skip_value(meta.input)?;
             }
             Ok(())
         });
@@ -202,6 +165,128 @@ pub fn container(cx: &mut Ctxt, attrs: &[Attribute], form: Form) -> Container {
     out
 }
 
+fn container_key(
+    cx: &mut Ctxt,
+    out: &mut Container,
+    key: &str,
+    meta: &ParseNestedMeta<'_>,
+) -> syn::Result<()> {
+    match key {
+        "bits" => {
+            let ident = name(meta, key, "u32")?;
+            match Bits::from_ident(&ident) {
+                Some(bits) => out.bits = Some(bits),
+                None => cx.spanned(
+                    &ident,
+                    format!("unsupported `bits = {ident}`: use one of u8, u16, u32, u64, u128"),
+                ),
+            }
+        }
+        "set" => out.set = Some(name(meta, key, "ToxPermissions")?),
+        "default" => out.default = Some(terms(meta.value()?, key)?),
+        "bypass" => out.bypass = Some(terms(meta.value()?, key)?),
+        "crate" => out.krate = Some(string(meta, key, "permissions")?.parse()?),
+        "markdown" => out.markdown = Some(string(meta, key, "docs/permissions.md")?),
+        "markdown_str" => out.markdown_str = Some(string(meta, key, "| Permission | Value |..")?),
+        "section" => out.section = Some(string(meta, key, "Guild Permissions")?),
+        "auto_bits" => out.auto_bits = Some(flag(meta, key)?),
+        "aliases" => out.aliases = flag(meta, key).map(|_| true)?,
+        "lock" => out.lock = Some(string(meta, key, "docs/permissions.lock")?),
+        "table" => {
+            let tokens = value_tokens(meta.value()?)?;
+            let number = syn::parse2::<LitInt>(tokens.clone())
+                .ok()
+                .and_then(|lit| Some((lit.base10_parse::<usize>().ok()?, lit)));
+            match number {
+                Some((n, lit)) if n > 0 => out.table = Some((n, lit)),
+                _ => cx.spanned(
+                    &tokens,
+                    "`table` takes the table's number, from 1, such as `table = 2`",
+                ),
+            }
+        }
+        "columns" => {
+            out.columns_span = Some(key_span(meta));
+            // Cleared once every role is read.
+            out.columns_broken = true;
+            let mut broken = false;
+            let content = list(
+                meta,
+                key,
+                "name = \"Right\", description = \"When enabled\"",
+            )?;
+            let entries = content.parse_terminated(
+                |input: ParseStream<'_>| {
+                    let role: Ident = input.call(Ident::parse_any)?;
+                    input.parse::<Token![=]>()?;
+                    let header: LitStr = input.parse()?;
+                    Ok((role, header))
+                },
+                Token![,],
+            )?;
+            for (role, header) in entries {
+                let name = role.to_string();
+                match Role::from_key(&name) {
+                    Some(_) if out.columns.iter().any(|(r, _)| r.key() == name) => {
+                        broken = true;
+                        cx.spanned(&role, format!("`{name}` is mapped twice in `columns(..)`"));
+                    }
+                    Some(r) => out.columns.push((r, header)),
+                    None => {
+                        let keys = Role::ALL.map(Role::key);
+                        let hint = match did_you_mean(&name, keys) {
+                            hint if hint.is_empty() => {
+                                format!("; the roles are {}", keys.join(", "))
+                            }
+                            hint => hint,
+                        };
+                        broken = true;
+                        cx.spanned(&role, format!("unknown column role `{name}`{hint}"));
+                    }
+                }
+            }
+            out.columns_broken = broken;
+        }
+        "serde" => {
+            let lit = string(meta, key, "decimal")?;
+            let form = lit.value();
+            if SERDE_FORMS.contains(&form.as_str()) {
+                out.serde = Some(Ident::new(&form, lit.span()));
+            } else {
+                let hint = did_you_mean(&form, SERDE_FORMS.iter().copied());
+                cx.spanned(
+                    &lit,
+                    format!(
+                        "unknown serde form {form:?}: expected \"text\", \"decimal\" or \"bits\"{hint}"
+                    ),
+                );
+            }
+        }
+        "implies" => {
+            let content = list(meta, key, "USER = PUBLIC")?;
+            let entries = content.parse_terminated(
+                |input: ParseStream<'_>| {
+                    let row = input.call(Ident::parse_any)?;
+                    input.parse::<Token![=]>()?;
+                    let implied = terms(input, "implies")?;
+                    let implied = implied.into_iter().map(|t| match t {
+                        Term::Name(ident) => Ok(ident),
+                        Term::Value(_, lit) => Err(syn::Error::new(
+                            lit.span(),
+                            "`implies(..)` takes row names, not values",
+                        )),
+                    });
+                    Ok((row, implied.collect::<syn::Result<Vec<Ident>>>()?))
+                },
+                Token![,],
+            )?;
+            out.implies.extend(entries);
+        }
+        _ => unreachable!("every key of CONTAINER_KEYS is handled"),
+    }
+    Ok(())
+}
+
 pub fn row(cx: &mut Ctxt, attrs: &[Attribute]) -> Row {
     let mut out = Row::default();
     let mut seen = Vec::new();
@@ -210,48 +295,9 @@ pub fn row(cx: &mut Ctxt, attrs: &[Attribute]) -> Row {
             let Some(key) = known_key(cx, &meta, ROW_KEYS, "permission", &mut seen)? else {
                 return Ok(());
             };
-            let span = key_span(&meta);
-            match key {
-                "bit" => {
-                    let tokens = value_tokens(meta.value()?)?;
-                    let number = syn::parse2::<LitInt>(tokens.clone())
-                        .ok()
-                        .and_then(|lit| lit.base10_parse::<u32>().ok());
-                    match number {
-                        Some(n) => out.bit = Some((n, tokens)),
-                        None => cx.spanned(
-                            &tokens,
-                            "`bit` takes a bit number such as `bit = 31`; for a mask, write `value = ..`",
-                        ),
-                    }
-                }
-                "value" => {
-                    let tokens = value_tokens(meta.value()?)?;
-                    match mask(&tokens) {
-                        Some(n) => out.value = Some((n, tokens)),
-                        None => cx.spanned(
-                            &tokens,
-                            "`value` takes an unsigned integer such as `value = 0x0112`, `1 << 8`, \
-                             or several joined with `|`",
-                        ),
-                    }
-                }
-                "implies" => {
-                    let content;
-                    syn::parenthesized!(content in meta.input);
-                    let names = content.parse_terminated(Ident::parse_any, Token![,])?;
-                    if names.is_empty() {
-                        cx.at(
-                            span,
-                            "`implies(..)` names no row; write `implies(Public)` or remove it",
-                        );
-                    }
-                    out.implies.extend(names);
-                }
-                "composite" => out.composite = Some(span),
-                "bypass" => out.bypass = Some(span),
-                "name" => out.name = Some(meta.value()?.parse()?),
-                _ => unreachable!("every key of ROW_KEYS is handled"),
+            if let Err(err) = row_key(cx, &mut out, key, &meta) {
+                cx.push(err);
+                skip_value(meta.input)?;
             }
             Ok(())
         });
@@ -263,6 +309,117 @@ pub fn row(cx: &mut Ctxt, attrs: &[Attribute]) -> Row {
         cx.spanned(tokens, "a row takes `bit = N` or `value = LIT`, not both");
     }
     out
+}
+
+fn row_key(cx: &mut Ctxt, out: &mut Row, key: &str, meta: &ParseNestedMeta<'_>) -> syn::Result<()> {
+    match key {
+        "bit" => {
+            let tokens = value_tokens(meta.value()?)?;
+            let number = syn::parse2::<LitInt>(tokens.clone())
+                .ok()
+                .and_then(|lit| lit.base10_parse::<u32>().ok());
+            match number {
+                Some(n) => out.bit = Some((n, tokens)),
+                None => cx.spanned(
+                    &tokens,
+                    "`bit` takes a bit number such as `bit = 31`; for a mask, write `value = ..`",
+                ),
+            }
+        }
+        "value" => {
+            let tokens = value_tokens(meta.value()?)?;
+            match mask(&tokens) {
+                Some(n) => out.value = Some((n, tokens)),
+                None => cx.spanned(
+                    &tokens,
+                    "`value` takes an unsigned integer such as `value = 0x0112`, `1 << 8`, \
+                     or several joined with `|`",
+                ),
+            }
+        }
+        "implies" => {
+            let content = list(meta, key, "Public")?;
+            let names = content.parse_terminated(Ident::parse_any, Token![,])?;
+            if names.is_empty() {
+                cx.at(
+                    key_span(meta),
+                    "`implies(..)` names no row; write `implies(Public)` or remove it",
+                );
+            }
+            out.implies.extend(names);
+        }
+        "composite" => out.composite = Some(flag(meta, key)?),
+        "bypass" => out.bypass = Some(flag(meta, key)?),
+        "name" => out.name = Some(string(meta, key, "VIEW_AUDIT_LOG")?),
+        _ => unreachable!("every key of ROW_KEYS is handled"),
+    }
+    Ok(())
+}
+
+/// The value of a key that takes a string, such as `markdown = "docs/permissions.md"`.
+fn string(meta: &ParseNestedMeta<'_>, key: &str, example: &str) -> syn::Result<LitStr> {
+    let input = meta.value()?;
+    if input.peek(LitStr) {
+        return input.parse();
+    }
+    let tokens = value_tokens(input)?;
+    Err(syn::Error::new_spanned(
+        tokens,
+        format!("`{key}` takes a string, in quotes: `{key} = \"{example}\"`"),
+    ))
+}
+
+/// The value of a key that takes a name, such as `set = ToxPermissions`.
+fn name(meta: &ParseNestedMeta<'_>, key: &str, example: &str) -> syn::Result<Ident> {
+    let input = meta.value()?;
+    if input.peek(LitStr) {
+        let lit: LitStr = input.parse()?;
+        return Err(syn::Error::new(
+            lit.span(),
+            format!(
+                "`{key}` takes a name, not a string: remove the quotes, as in `{key} = {}`",
+                lit.value()
+            ),
+        ));
+    }
+    if input.peek(Ident::peek_any) {
+        return input.call(Ident::parse_any);
+    }
+    let tokens = value_tokens(input)?;
+    Err(syn::Error::new_spanned(
+        tokens,
+        format!("`{key}` takes a name, such as `{key} = {example}`"),
+    ))
+}
+
+/// A key that is a flag, such as `composite`: it takes no value.
+fn flag(meta: &ParseNestedMeta<'_>, key: &str) -> syn::Result<Span> {
+    if meta.input.is_empty() || meta.input.peek(Token![,]) {
+        return Ok(key_span(meta));
+    }
+    let tokens = value_tokens(meta.input)?;
+    Err(syn::Error::new_spanned(
+        tokens,
+        format!("`{key}` is a flag and takes no value: write `{key}` alone"),
+    ))
+}
+
+/// The parenthesized list of a key such as `implies(Public)`.
+fn list<'a>(
+    meta: &ParseNestedMeta<'a>,
+    key: &str,
+    example: &str,
+) -> syn::Result<syn::parse::ParseBuffer<'a>> {
+    if meta.input.peek(syn::token::Paren) {
+        let content;
+        syn::parenthesized!(content in meta.input);
+        return Ok(content);
+    }
+    let tokens = value_tokens(meta.input)?;
+    Err(syn::Error::new_spanned(
+        tokens,
+        format!("`{key}` takes a list in parentheses: `{key}({example})`"),
+    ))
 }
 
 /// The key's identifier, where errors about a flag (`composite`, `bypass`) point.
@@ -376,20 +533,39 @@ fn skip_value(input: ParseStream<'_>) -> syn::Result<()> {
     Ok(())
 }
 
-/// `A | B | 0x0112`: row names and values joined by `|`.
-fn terms(input: ParseStream<'_>) -> syn::Result<Vec<Term>> {
+/// `A | B | 0x0112`: row names and values joined by `|`, the value of `key`.
+fn terms(input: ParseStream<'_>, key: &str) -> syn::Result<Vec<Term>> {
     let mut out = Vec::new();
     loop {
         if input.peek(LitInt) {
             let lit: LitInt = input.parse()?;
             let value = lit.base10_parse::<u128>()?;
             out.push(Term::Value(value, lit));
-        } else {
+        } else if input.peek(LitStr) {
+            let lit: LitStr = input.parse()?;
+            return Err(syn::Error::new(
+                lit.span(),
+                format!(
+                    "`{key}` takes row names, not strings: remove the quotes, as in `{}`",
+                    lit.value()
+                ),
+            ));
+        } else if input.peek(Ident::peek_any) {
             out.push(Term::Name(input.call(Ident::parse_any)?));
+        } else {
+            return Err(input.error(format!(
+                "`{key}` takes row names joined by `|`, such as `SEND_MESSAGES | VIEW_SETTINGS`"
+            )));
         }
         if !input.peek(Token![|]) {
             return Ok(out);
         }
-        input.parse::<Token![|]>()?;
+        let bar: Token![|] = input.parse()?;
+        if input.is_empty() || input.peek(Token![,]) {
+            return Err(syn::Error::new(
+                bar.span,
+                "nothing follows this `|`: name a row after it, or remove it",
+            ));
+        }
     }
 }

@@ -6,12 +6,13 @@
 use permissions_core::table::rules::{
     self, Assign as Bits, At, Draft, Kind, Part, RuleError, Spec,
 };
-use permissions_core::table::{ErrorKind, TableError};
+use permissions_core::table::{Drift, ErrorKind, TableError};
 use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, quote};
 
 use super::ast::{Assign, Container, Form, Row};
 use super::attr::Term;
+use super::document::{LockFile, lock_hint};
 use crate::ctxt::Ctxt;
 
 /// The table resolved: one value per row, and the container's masks.
@@ -26,6 +27,8 @@ pub struct Layout<'c> {
 /// is, and where its constant points.
 pub struct Resolved<'c> {
     pub row: &'c Row,
+    /// Its own bits, without what it implies.
+    pub own: u128,
     pub bits: u128,
     pub kind: Kind,
     pub span: Span,
@@ -54,13 +57,14 @@ pub fn resolve<'c>(cx: &mut Ctxt, c: &'c Container) -> Layout<'c> {
             document.report(cx, err);
         }
     }
-    Layout {
+    let layout = Layout {
         rows: c
             .rows
             .iter()
             .zip(resolution.rows)
             .map(|(row, r)| Resolved {
                 row,
+                own: r.own,
                 bits: r.bits,
                 kind: r.kind,
                 span: row.span,
@@ -69,6 +73,62 @@ pub fn resolve<'c>(cx: &mut Ctxt, c: &'c Container) -> Layout<'c> {
         default: resolution.default,
         bypass: resolution.bypass,
         reserved: resolution.reserved,
+    };
+    // A document's rows were compared with the lock as they were read.
+    if let (Some(lock), Form::Enum { .. }) = (&c.lock, &c.form)
+        && !lock.overwrite
+    {
+        keeps_to_lock(cx, &layout, lock);
+    }
+    layout
+}
+
+impl Layout<'_> {
+    /// The permissions and their own bits: what a lock records. A row whose bits are broken
+    /// (an error already) is left out.
+    pub fn locked(&self) -> impl Iterator<Item = (&Resolved<'_>, String, u128)> {
+        self.rows
+            .iter()
+            .filter(|r| !matches!(r.kind, Kind::Reserved | Kind::Repeated) && r.own != 0)
+            .map(|r| (r, r.row.name.clone(), r.own))
+    }
+}
+
+/// The enum's rows keep every locked name's bits: a changed one is an error on its row, a
+/// missing one on the lock.
+fn keeps_to_lock(cx: &mut Ctxt, layout: &Layout<'_>, lock: &LockFile) {
+    let rows: Vec<(&Resolved<'_>, String, u128)> = layout.locked().collect();
+    for drift in lock
+        .lock
+        .check(rows.iter().map(|(_, name, bits)| (name.as_str(), *bits)))
+    {
+        let (tokens, kind) = match drift {
+            Drift::Changed {
+                index,
+                name,
+                locked,
+                now,
+            } => {
+                let tokens = rows.get(index).map_or_else(
+                    || lock.lit.to_token_stream(),
+                    |(r, _, _)| match &r.row.assign {
+                        Assign::Bit(_, tokens) | Assign::Value(_, tokens) => tokens.clone(),
+                        Assign::Documented(_) | Assign::Auto => at(r.span),
+                    },
+                );
+                (tokens, ErrorKind::LockChanged { name, locked, now })
+            }
+            Drift::Missing { name, locked, line } => (
+                lock.lit.to_token_stream(),
+                ErrorKind::LockMissing {
+                    name,
+                    locked,
+                    lock_line: line,
+                },
+            ),
+            _ => continue,
+        };
+        cx.spanned(tokens, format!("{kind}{}", lock_hint(&kind)));
     }
 }
 

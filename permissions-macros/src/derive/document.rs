@@ -4,8 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
-use permissions_core::table::{self, ErrorKind, Options, TableError};
-use proc_macro2::TokenStream;
+use permissions_core::table::{self, ErrorKind, Lock, Options, Role, TableError};
+use proc_macro2::{Span, TokenStream};
 use quote::quote;
 use syn::LitStr;
 
@@ -25,8 +25,9 @@ pub struct Document {
     pub incomplete: bool,
     /// What the reader found wrong, reported with the rule engine's errors in line order.
     pub errors: Vec<TableError>,
-    /// `section = ".."`, where errors about the section point.
-    section: Option<LitStr>,
+    /// The keys errors may be about (`section`, `table`, `columns`, `lock`), and where they
+    /// are written: an error about one points there.
+    keys: Vec<(&'static str, Span)>,
 }
 
 impl Document {
@@ -42,14 +43,115 @@ impl Document {
         }
     }
 
-    /// Reports an error about the document: at the `section` literal when the section is
-    /// what is wrong, else at the document.
+    /// Reports an error about the document: at the key it is about when it is about one
+    /// (`section = ".."` names no heading), else at the document.
     pub fn report(&self, cx: &mut Ctxt, err: &TableError) {
-        let span = match (&err.kind, &self.section) {
-            (ErrorKind::NoSuchSection { .. } | ErrorKind::EmptySection { .. }, Some(s)) => s.span(),
-            _ => self.lit.span(),
-        };
-        cx.at(span, format!("{}{}", self.place(err.line), err.kind));
+        let key = err.kind.key();
+        let span = self
+            .keys
+            .iter()
+            .find(|(k, _)| Some(*k) == key)
+            .map_or_else(|| self.lit.span(), |(_, span)| *span);
+        cx.at(
+            span,
+            format!(
+                "{}{}{}",
+                self.place(err.line),
+                err.kind,
+                lock_hint(&err.kind)
+            ),
+        );
+    }
+}
+
+/// How to update a lock on purpose, after a message that says to.
+pub fn lock_hint(kind: &ErrorKind) -> &'static str {
+    match kind {
+        ErrorKind::LockChanged { .. } | ErrorKind::LockMissing { .. } => {
+            " (`PERMISSIONS_LOCK=overwrite cargo build` rewrites it)"
+        }
+        _ => "",
+    }
+}
+
+/// `lock = "docs/x.lock"`, read.
+pub struct LockFile {
+    pub lit: LitStr,
+    /// What the file holds; empty when it is being written.
+    pub lock: Lock,
+    /// `PERMISSIONS_LOCK=overwrite`: the build writes the lock instead of checking it.
+    pub overwrite: bool,
+    full: PathBuf,
+}
+
+/// Whether this build writes locks: only when asked to, with `PERMISSIONS_LOCK=overwrite`.
+fn overwriting() -> bool {
+    std::env::var_os("PERMISSIONS_LOCK").is_some_and(|v| v == "overwrite")
+}
+
+/// Reads the container's lock, relative to `dir`. Returns it and the tokens that make the
+/// crate rebuild when it changes.
+fn lock_in(cx: &mut Ctxt, lit: &LitStr, dir: &Path) -> (Option<LockFile>, TokenStream) {
+    let full = dir.join(lit.value());
+    let overwrite = overwriting();
+    let text = match std::fs::read_to_string(&full) {
+        Ok(text) => text,
+        Err(_) if overwrite => String::new(),
+        Err(err) => {
+            cx.spanned(
+                lit,
+                format!(
+                    "cannot read the lock `{}`: {err}; the path is relative to the directory of the \
+                     crate's Cargo.toml, and `PERMISSIONS_LOCK=overwrite cargo build` writes it",
+                    lit.value()
+                ),
+            );
+            return (None, TokenStream::new());
+        }
+    };
+    let tracked = if full.exists() {
+        let full_str = full.to_string_lossy().into_owned();
+        quote!(
+            const _: &[u8] = ::core::include_bytes!(#full_str);
+        )
+    } else {
+        TokenStream::new()
+    };
+    let lock = if overwrite {
+        Ok(Lock::default())
+    } else {
+        Lock::parse(&text)
+    };
+    match lock {
+        Ok(lock) => (
+            Some(LockFile {
+                lit: lit.clone(),
+                lock,
+                overwrite,
+                full,
+            }),
+            tracked,
+        ),
+        Err(err) => {
+            cx.spanned(lit, format!("{}:{}: {}", lit.value(), err.line, err.kind));
+            (None, tracked)
+        }
+    }
+}
+
+/// With `PERMISSIONS_LOCK=overwrite`, writes each permission's own bits to the lock, when
+/// the table has no errors; a build never writes it otherwise.
+pub fn write_lock(cx: &mut Ctxt, lock: &LockFile, rows: impl IntoIterator<Item = (String, u128)>) {
+    if !lock.overwrite || cx.has_errors() {
+        return;
+    }
+    let rows: Vec<(String, u128)> = rows.into_iter().collect();
+    let text = Lock::from_rows(rows.iter().map(|(name, bits)| (name.as_str(), *bits))).render();
+    if let Err(err) = std::fs::write(&lock.full, text) {
+        cx.spanned(
+            &lock.lit,
+            format!("cannot write the lock `{}`: {err}", lock.lit.value()),
+        );
     }
 }
 
@@ -72,8 +174,18 @@ pub fn load(cx: &mut Ctxt, container: Container) -> (Container, TokenStream) {
     load_in(cx, container, &dir)
 }
 
-/// [`load`], with paths relative to `dir`.
+/// [`load`], with paths relative to `dir`. Reads the lock too, on either form.
 fn load_in(cx: &mut Ctxt, mut container: Container, dir: &Path) -> (Container, TokenStream) {
+    let (lock, lock_tracked) = match &container.attrs.lock {
+        Some(lit) => lock_in(cx, lit, dir),
+        None => (None, TokenStream::new()),
+    };
+    container.lock = lock;
+    let (container, tracked) = document_in(cx, container, dir);
+    (container, quote!(#lock_tracked #tracked))
+}
+
+fn document_in(cx: &mut Ctxt, mut container: Container, dir: &Path) -> (Container, TokenStream) {
     if !matches!(container.form, Form::Newtype) {
         return (container, TokenStream::new());
     }
@@ -116,21 +228,45 @@ fn load_in(cx: &mut Ctxt, mut container: Container, dir: &Path) -> (Container, T
             return (container, TokenStream::new());
         }
     };
+    if attrs.columns_broken {
+        return (container, TokenStream::new());
+    }
     let section = attrs.section.as_ref().map(LitStr::value);
+    let headers: Vec<String> = attrs.columns.iter().map(|(_, lit)| lit.value()).collect();
+    let columns: Vec<(Role, &str)> = attrs
+        .columns
+        .iter()
+        .zip(&headers)
+        .map(|((role, _), header)| (*role, header.as_str()))
+        .collect();
     let mut options = Options::new()
         .with_width(container.bits.width)
-        .with_auto_bits(attrs.auto_bits.is_some());
+        .with_auto_bits(attrs.auto_bits.is_some())
+        .with_aliases(attrs.aliases)
+        .with_columns(&columns);
     if let Some(section) = &section {
         options = options.with_section(section);
     }
+    if let Some((n, _)) = &attrs.table {
+        options = options.with_table(*n);
+    }
+    // The reader compares the rows with the lock, unless this build rewrites it.
+    if let Some(lock) = container.lock.as_ref().filter(|l| !l.overwrite) {
+        options = options.with_lock(&lock.lock);
+    }
     let read = table::read(&text, &options);
+    let mut keys = Vec::new();
+    keys.extend(attrs.section.as_ref().map(|l| ("section", l.span())));
+    keys.extend(attrs.table.as_ref().map(|(_, l)| ("table", l.span())));
+    keys.extend(attrs.columns_span.map(|s| ("columns", s)));
+    keys.extend(attrs.lock.as_ref().map(|l| ("lock", l.span())));
     let mut document = Document {
         lit,
         file,
         first_line,
         incomplete: !read.errors.is_empty(),
         errors: read.errors,
-        section: container.attrs.section.clone(),
+        keys,
     };
     match read.table {
         Some(parsed) => {
@@ -234,5 +370,49 @@ mod tests {
         // rebuilds the crate when one changes.
         assert!(tracked.contains("include_bytes"), "{tracked}");
         assert!(tracked.contains("docs/guild.md"), "{tracked}");
+    }
+
+    #[test]
+    fn a_lock_is_written_only_when_asked_and_read_back() {
+        let dir = std::env::temp_dir().join(format!("permissions-lock-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("a temporary folder");
+        let lit: syn::LitStr = parse_quote!("tox.lock");
+        let mut lock = super::LockFile {
+            lit: lit.clone(),
+            lock: super::Lock::default(),
+            overwrite: false,
+            full: dir.join("tox.lock"),
+        };
+        let rows = || {
+            [
+                ("ADMINISTRATOR".to_owned(), 1),
+                ("SEND_MESSAGES".to_owned(), 0x0112),
+            ]
+        };
+        let mut cx = Ctxt::default();
+        super::write_lock(&mut cx, &lock, rows());
+        assert!(
+            !lock.full.exists(),
+            "written without PERMISSIONS_LOCK=overwrite"
+        );
+        lock.overwrite = true;
+        super::write_lock(&mut cx, &lock, rows());
+        assert!(cx.into_error().is_none());
+
+        let mut cx = Ctxt::default();
+        let (read, tracked) = super::lock_in(&mut cx, &lit, &dir);
+        assert!(cx.into_error().is_none());
+        assert!(tracked.to_string().contains("include_bytes"), "{tracked}");
+        let read = read.expect("a lock");
+        assert_eq!(read.lock.get("SEND_MESSAGES"), Some(0x0112));
+        assert_eq!(read.lock.entries().len(), 2);
+
+        std::fs::write(&lock.full, "ADMINISTRATOR = 0x1\nSEND MESSAGES\n").expect("a lock");
+        let mut cx = Ctxt::default();
+        let (read, _) = super::lock_in(&mut cx, &lit, &dir);
+        assert!(read.is_none());
+        let error = cx.into_error().expect("an error").to_string();
+        assert!(error.starts_with("tox.lock:2: "), "{error}");
+        std::fs::remove_dir_all(&dir).expect("cleaned up");
     }
 }

@@ -27,6 +27,13 @@ pub fn derive(input: &DeriveInput) -> TokenStream {
     };
     let (container, tracked) = document::load(&mut cx, container);
     let layout = check::resolve(&mut cx, &container);
+    if let Some(lock) = &container.lock {
+        document::write_lock(
+            &mut cx,
+            lock,
+            layout.locked().map(|(_, name, bits)| (name, bits)),
+        );
+    }
     // On errors, the set is still emitted (broken rows without bits), so that code using it
     // shows our errors rather than a cascade of unresolved names.
     let expanded = expand::expand(&container, &layout);

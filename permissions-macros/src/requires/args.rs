@@ -2,9 +2,8 @@
 //! and the `on = param` option.
 
 use proc_macro2::{Span, TokenStream, TokenTree};
-use quote::{ToTokens, quote, quote_spanned};
+use quote::ToTokens;
 use syn::parse::{Parse, ParseStream, Parser};
-use syn::spanned::Spanned;
 use syn::{Ident, Path, Token, token};
 
 use crate::ctxt::{Ctxt, did_you_mean};
@@ -31,7 +30,7 @@ const KEYS: [&str; 2] = ["on", "crate"];
 
 impl Args {
     /// Parses `#[requires(..)]`'s arguments. Every mistake is recorded in `cx` and parsing
-    /// goes on with the next argument; `None` when there is no requirement to guard with.
+    /// goes on with the next argument; `None` when no requirement could be read.
     pub fn parse(cx: &mut Ctxt, tokens: TokenStream) -> Option<Args> {
         let parser = |input: ParseStream<'_>| Ok(Args::parse_in(cx, input));
         match Parser::parse2(parser, tokens) {
@@ -69,13 +68,14 @@ impl Args {
             }
             let _ = input.parse::<Token![,]>();
         }
+        // With errors, the arguments that could be read are still returned; the caller
+        // generates nothing while `cx` holds errors.
         match requirement {
-            Some(requirement) if !broken => Some(Args {
+            Some(requirement) => Some(Args {
                 requirement,
                 on,
                 krate,
             }),
-            Some(_) => None,
             None => {
                 if !broken {
                     cx.at(
@@ -233,8 +233,8 @@ fn term(input: ParseStream<'_>) -> syn::Result<Req> {
         // `ManageSettings`: the enum's variant, where the set's constant is meant.
         if let Some(ident) = path.get_ident() {
             let name = ident.to_string();
-            let constant = permissions_core::table::normalize_name(&name);
-            if name.chars().any(|c| c.is_ascii_lowercase()) && constant != name {
+            if name.chars().any(|c| c.is_ascii_lowercase()) {
+                let constant = permissions_core::table::normalize_name(&name);
                 return Err(syn::Error::new(
                     ident.span(),
                     format!(
@@ -281,47 +281,164 @@ impl Req {
             }
         }
     }
-
-    /// A `Requirement` expression, evaluable in const context. `set` is the holder's set
-    /// type, for bare names.
-    pub fn tokens(&self, p: &TokenStream, set: Option<&TokenStream>) -> TokenStream {
-        match self {
-            Req::Flag(path) => {
-                let flag = flag(path, set);
-                quote_spanned!(path.span()=> #p::Requirement::All(#flag))
-            }
-            Req::Union(parts) if parts.iter().all(|r| matches!(r, Req::Flag(_))) => {
-                let mut flags = parts.iter().filter_map(|r| match r {
-                    Req::Flag(path) => Some((path, flag(path, set))),
-                    _ => None,
-                });
-                let Some((first_path, first)) = flags.next() else {
-                    return TokenStream::new();
-                };
-                let rest = flags.map(|(path, flag)| quote_spanned!(path.span()=> .union(#flag)));
-                quote_spanned!(first_path.span()=> #p::Requirement::All(#first #(#rest)*))
-            }
-            Req::Union(parts) => {
-                let parts = parts.iter().map(|r| r.tokens(p, set));
-                quote!(#p::Requirement::AllOf(&[#(#parts),*]))
-            }
-            Req::All(ident, parts) => {
-                let parts = parts.iter().map(|r| r.tokens(p, set));
-                quote_spanned!(ident.span()=> #p::Requirement::AllOf(&[#(#parts),*]))
-            }
-            Req::Any(ident, parts) => {
-                let parts = parts.iter().map(|r| r.tokens(p, set));
-                quote_spanned!(ident.span()=> #p::Requirement::AnyOf(&[#(#parts),*]))
-            }
-        }
-    }
 }
 
-/// A flag's value: a path as written, or a bare name looked up on the holder's set, so that
-/// a typo gets rustc's "similar name" help at the typo itself.
-fn flag(path: &Path, set: Option<&TokenStream>) -> TokenStream {
-    match (path.get_ident(), set) {
-        (Some(name), Some(set)) => quote_spanned!(name.span()=> <#set>::#name),
-        _ => path.to_token_stream(),
+#[cfg(test)]
+mod tests {
+    use proc_macro2::TokenStream;
+    use quote::quote;
+
+    use super::Args;
+    use crate::ctxt::Ctxt;
+
+    /// The requirement as text, `on`, and `crate`; or every error message.
+    fn parse(tokens: TokenStream) -> Result<(String, Option<String>, Option<String>), Vec<String>> {
+        let mut cx = Ctxt::default();
+        let args = Args::parse(&mut cx, tokens);
+        match (args, cx.into_error()) {
+            (Some(a), None) => Ok((
+                a.requirement.text(),
+                a.on.map(|i| i.to_string()),
+                a.krate.map(|k| quote!(#k).to_string()),
+            )),
+            (_, Some(err)) => Err(err.into_iter().map(|e| e.to_string()).collect()),
+            (None, None) => panic!("no arguments and no error"),
+        }
+    }
+
+    fn error(tokens: TokenStream) -> Vec<String> {
+        parse(tokens).expect_err("an error")
+    }
+
+    #[test]
+    fn requirements_and_keys() {
+        assert_eq!(parse(quote!(A)), Ok(("A".into(), None, None)));
+        assert_eq!(
+            parse(quote!(
+                any(A, all(B, C)) | Set::D,
+                on = actor,
+                crate = "perms"
+            )),
+            Ok((
+                "any(A, all(B, C)) | Set::D".into(),
+                Some("actor".into()),
+                Some("perms".into())
+            ))
+        );
+        assert_eq!(
+            parse(quote!(on = s, A,)),
+            Ok(("A".into(), Some("s".into()), None))
+        );
+        // Paths of every kind, and names that are constants already.
+        for path in [
+            quote!(::perms::Set::A),
+            quote!(Self::A),
+            quote!(crate::Set::A),
+            quote!(A__B),
+        ] {
+            let text = path.to_string().replace(' ', "");
+            assert_eq!(parse(path), Ok((text, None, None)));
+        }
+    }
+
+    #[test]
+    fn flags_only_and_bare_names() {
+        let mut cx = Ctxt::default();
+        let flags = Args::parse(&mut cx, quote!(A | Set::B))
+            .expect("args")
+            .requirement;
+        assert!(flags.is_flags_only() && flags.has_bare_names());
+        let nested = Args::parse(&mut cx, quote!(any(Set::A, Set::B)))
+            .expect("args")
+            .requirement;
+        assert!(!nested.is_flags_only() && !nested.has_bare_names());
+        let union = Args::parse(&mut cx, quote!(Set::A | all(Set::B)))
+            .expect("args")
+            .requirement;
+        assert!(!union.is_flags_only() && !union.has_bare_names());
+        assert!(cx.into_error().is_none());
+    }
+
+    #[test]
+    fn each_mistake_is_one_error_on_its_token() {
+        assert_eq!(
+            error(quote!(A, onn = s)),
+            ["unknown key `onn`; did you mean `on`?"]
+        );
+        assert_eq!(
+            error(quote!(A, colour = s)),
+            [
+                "unknown key `colour`; `#[requires]` takes a requirement, `on = parameter` and `crate = \"path\"`"
+            ]
+        );
+        assert_eq!(error(quote!(A, on = s, on = t)), ["duplicate `on = ..`"]);
+        assert_eq!(
+            error(quote!(ManageSettings)),
+            [
+                "`ManageSettings` is not a constant of the set: requirements name the set's constants, as in `MANAGE_SETTINGS`"
+            ]
+        );
+        assert_eq!(
+            error(quote!(A || B)),
+            [
+                "`||` is not a requirement operator: `A | B` requires both, `any(A, B)` requires either"
+            ]
+        );
+        assert_eq!(
+            error(quote!(A |)),
+            ["nothing follows this `|`: name a permission after it, or remove it"]
+        );
+        assert_eq!(error(quote!(A |, on = s)).len(), 1);
+        assert_eq!(
+            error(quote!(A & B)),
+            [
+                "requirements join with `|` (both: `A | B`, or `all(A, B)`); `any(A, B)` requires either"
+            ]
+        );
+        assert_eq!(
+            error(quote!("A")),
+            ["a permission is a name, not a string: remove the quotes, as in `#[requires(A)]`"]
+        );
+        assert_eq!(
+            error(quote!(A B)),
+            ["expected `|`, `,` or the end of the requirement; join flags with `|`"]
+        );
+        assert_eq!(
+            error(quote!(A, B)),
+            [
+                "one requirement per `#[requires]`: join flags with `|`, or use `all(..)` / `any(..)`"
+            ]
+        );
+        assert_eq!(
+            error(quote!(alL(A))),
+            ["unknown combinator `alL(..)`; did you mean `all`?"]
+        );
+        assert_eq!(
+            error(quote!(one_of(A, B))),
+            [
+                "unknown combinator `one_of(..)`; requirements combine with `all(..)`, `any(..)` and `|`"
+            ]
+        );
+        assert_eq!(
+            error(quote!(any())),
+            [
+                "`any()` is empty: name at least one permission, as in `any(BAN_MEMBERS, KICK_MEMBERS)`"
+            ]
+        );
+        assert_eq!(
+            error(quote!()),
+            ["`#[requires]` needs a requirement, such as `#[requires(MANAGE_SETTINGS)]`"]
+        );
+        assert_eq!(
+            error(quote!(on = s)),
+            ["`#[requires]` needs a requirement besides `on = ..`, such as `MANAGE_SETTINGS`"]
+        );
+        assert_eq!(error(quote!(1)).len(), 1);
+    }
+
+    #[test]
+    fn every_bad_argument_is_reported() {
+        let errors = error(quote!("A", onn = s, B ||));
+        assert_eq!(errors.len(), 3, "{errors:?}");
     }
 }

@@ -22,6 +22,22 @@ pub struct Checked {
 
 /// Checks a guarded function; `None` when a rule is broken (and reported).
 pub fn check(cx: &mut Ctxt, function: &Function, args: &Args, p: &TokenStream) -> Option<Checked> {
+    // `const fn`: the check runs at run time, and calls what a const fn may not.
+    let constness = function
+        .head
+        .iter()
+        .skip(function.attrs_end)
+        .map_while(|t| match t {
+            TokenTree::Ident(i) if i == "fn" => None,
+            t => Some(t),
+        })
+        .find(|t| matches!(t, TokenTree::Ident(i) if i == "const"));
+    if let Some(token) = constness {
+        cx.at(
+            token.span(),
+            "`#[requires]` cannot guard a `const fn`: the check runs when it is called; remove `const`",
+        );
+    }
     let holder = holder(cx, function, args, p);
     let output_span = output_span(cx, function);
     let (holder, set) = holder?;
@@ -176,4 +192,233 @@ fn output_span(cx: &mut Ctxt, function: &Function) -> Option<Span> {
                     .map_or(Span::call_site(), |t| t.span())
             }),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use proc_macro2::TokenStream;
+    use quote::quote;
+
+    use super::super::args::Args;
+    use super::super::signature;
+    use crate::ctxt::Ctxt;
+
+    /// The checked parameter and set of `item` under `args`, or the error messages.
+    fn check(
+        args: TokenStream,
+        item: TokenStream,
+    ) -> Result<(String, Option<String>), Vec<String>> {
+        let mut cx = Ctxt::default();
+        let args = Args::parse(&mut cx, args).expect("a requirement");
+        let function =
+            signature::parse(item).map_err(|kind| vec![super::not_a_function(kind).to_string()])?;
+        let checked = super::check(&mut cx, &function, &args, &quote!(p));
+        match (checked, cx.into_error()) {
+            (Some(c), None) => Ok((c.holder.to_string(), c.set.map(|s| s.to_string()))),
+            (_, Some(err)) => Err(err.into_iter().map(|e| e.to_string()).collect()),
+            (None, None) => panic!("no checked function and no error"),
+        }
+    }
+
+    #[test]
+    fn the_first_parameter_or_self_is_checked() {
+        assert_eq!(
+            check(
+                quote!(A),
+                quote!(
+                    fn f(session: &Session, x: u32) -> Result<(), E> {}
+                )
+            ),
+            Ok((
+                "session".into(),
+                Some("< & Session as p :: HasPermissions > :: Set".into())
+            ))
+        );
+        assert_eq!(
+            check(
+                quote!(A),
+                quote!(
+                    fn f(mut s: Session) -> Result<(), E> {}
+                )
+            ),
+            Ok((
+                "s".into(),
+                Some("< Session as p :: HasPermissions > :: Set".into())
+            ))
+        );
+        assert_eq!(
+            check(
+                quote!(A),
+                quote!(
+                    fn f(&self) -> Result<(), E> {}
+                )
+            ),
+            Ok((
+                "self".into(),
+                Some("< Self as p :: HasPermissions > :: Set".into())
+            ))
+        );
+    }
+
+    #[test]
+    fn on_names_a_parameter_even_inside_a_pattern() {
+        assert_eq!(
+            check(
+                quote!(A, on = actor),
+                quote!(
+                    fn f(x: u32, actor: &Member) -> Result<(), E> {}
+                )
+            ),
+            Ok((
+                "actor".into(),
+                Some("< & Member as p :: HasPermissions > :: Set".into())
+            ))
+        );
+        assert_eq!(
+            check(
+                quote!(A, on = session),
+                quote!(
+                    fn f(Extension(session): Extension<Session>) -> Result<(), E> {}
+                )
+            ),
+            Ok((
+                "session".into(),
+                Some("< Session as p :: HasPermissions > :: Set".into())
+            ))
+        );
+        assert_eq!(
+            check(
+                quote!(A, on = acter),
+                quote!(
+                    fn f(x: u32, actor: &Member) -> Result<(), E> {}
+                )
+            ),
+            Err(vec![
+                "`on = acter` names no parameter of `f`; did you mean `actor`?".into()
+            ])
+        );
+    }
+
+    #[test]
+    fn a_parameter_to_check_is_needed() {
+        assert_eq!(
+            check(quote!(A), quote!(fn f() -> Result<(), E> {})),
+            Err(vec![
+                "`#[requires]` checks the first parameter, but `f` has none; add the session or member whose permissions to check".into()
+            ])
+        );
+        assert_eq!(
+            check(quote!(A), quote!(fn f((a, b): (S, S)) -> Result<(), E> {})),
+            Err(vec![
+                "the first parameter is a pattern; name the parameter to check with `#[requires(.., on = name)]`".into()
+            ])
+        );
+    }
+
+    #[test]
+    fn the_function_returns_a_result() {
+        let refused = "`#[requires]` refuses by returning `Err(..)`, so `f` must return a `Result` whose error type implements `From<Denied<_>>`";
+        for item in [
+            quote!(
+                fn f(s: &S) {}
+            ),
+            quote!(
+                fn f(s: &S) -> () {}
+            ),
+            quote!(
+                fn f(s: &S) -> impl Sized {}
+            ),
+        ] {
+            assert_eq!(check(quote!(A), item), Err(vec![refused.into()]));
+        }
+        // Both mistakes of one function are reported.
+        assert_eq!(
+            check(
+                quote!(A),
+                quote!(
+                    fn f() {}
+                )
+            )
+            .map_err(|e| e.len()),
+            Err(2)
+        );
+    }
+
+    #[test]
+    fn a_const_fn_cannot_be_guarded() {
+        assert_eq!(
+            check(quote!(A), quote!(pub const fn f(s: &S) -> Result<(), E> {})),
+            Err(vec![
+                "`#[requires]` cannot guard a `const fn`: the check runs when it is called; remove `const`".into()
+            ])
+        );
+        // `const` after `fn` (a const generic) is no const fn.
+        assert!(
+            check(
+                quote!(A),
+                quote!(
+                    fn f<const N: usize>(s: &S) -> Result<(), E> {}
+                )
+            )
+            .is_ok()
+        );
+    }
+
+    #[test]
+    fn impl_trait_holders_name_their_set_or_use_paths() {
+        assert_eq!(
+            check(
+                quote!(A),
+                quote!(
+                    fn f(s: impl HasPermissions<Set = Guild>) -> Result<(), E> {}
+                )
+            ),
+            Ok(("s".into(), Some("Guild".into())))
+        );
+        assert_eq!(
+            check(
+                quote!(Guild::A),
+                quote!(
+                    fn f(s: &impl HasPermissions) -> Result<(), E> {}
+                )
+            ),
+            Ok(("s".into(), None))
+        );
+        let err = check(
+            quote!(A),
+            quote!(
+                fn f(s: &impl HasPermissions) -> Result<(), E> {}
+            ),
+        )
+        .expect_err("a bare name needs a set");
+        assert!(
+            err[0].starts_with("cannot name the permission set of `s`"),
+            "{err:?}"
+        );
+    }
+
+    #[test]
+    fn other_items_are_refused() {
+        for (item, message) in [
+            (
+                quote!(
+                    struct S;
+                ),
+                "`#[requires]` goes on a function, not a `struct`",
+            ),
+            (
+                quote!(impl S { fn f(&self) {} }),
+                "`#[requires]` goes on a function, not an `impl` block: put it on each method",
+            ),
+            (
+                quote!(
+                    fn f(&self) -> Result<(), E>;
+                ),
+                "`#[requires]` needs a function body to check in; put it on the implementations",
+            ),
+            (quote!(x), "`#[requires]` goes on a function"),
+        ] {
+            assert_eq!(check(quote!(A), item), Err(vec![message.into()]));
+        }
+    }
 }

@@ -2,9 +2,11 @@
 //! rustdoc, and an entry in the audit registry. The signature is left exactly as written.
 
 use proc_macro2::{Delimiter, Group, Span, TokenStream, TokenTree};
-use quote::quote;
+use quote::{ToTokens, quote, quote_spanned};
+use syn::Path;
+use syn::spanned::Spanned;
 
-use super::args::Args;
+use super::args::{Args, Req};
 use super::check::Checked;
 use super::signature::Function;
 
@@ -14,7 +16,7 @@ pub fn expand(function: Function, args: &Args, checked: Checked, p: &TokenStream
         set,
         output_span,
     } = checked;
-    let requirement = args.requirement.tokens(p, set.as_ref());
+    let requirement = requirement(&args.requirement, p, set.as_ref());
     // Nested requirements hold `&'static` slices, which a const block provides; flags alone
     // are a plain temporary.
     let requirement = if args.requirement.is_flags_only() {
@@ -80,4 +82,87 @@ fn call_at(path: TokenStream, args: TokenStream, span: Span) -> TokenStream {
     group.set_span(span);
     call.extend([TokenTree::Group(group)]);
     call
+}
+
+/// A `Requirement` expression, evaluable in const context. `set` is the holder's set
+/// type, for bare names.
+fn requirement(req: &Req, p: &TokenStream, set: Option<&TokenStream>) -> TokenStream {
+    match req {
+        Req::Flag(path) => {
+            let flag = flag(path, set);
+            quote_spanned!(path.span()=> #p::Requirement::All(#flag))
+        }
+        Req::Union(parts) if parts.iter().all(|r| matches!(r, Req::Flag(_))) => {
+            let mut flags = parts.iter().filter_map(|r| match r {
+                Req::Flag(path) => Some((path, flag(path, set))),
+                _ => None,
+            });
+            let Some((first_path, first)) = flags.next() else {
+                return TokenStream::new();
+            };
+            let rest = flags.map(|(path, flag)| quote_spanned!(path.span()=> .union(#flag)));
+            quote_spanned!(first_path.span()=> #p::Requirement::All(#first #(#rest)*))
+        }
+        Req::Union(parts) => {
+            let parts = parts.iter().map(|r| requirement(r, p, set));
+            quote!(#p::Requirement::AllOf(&[#(#parts),*]))
+        }
+        Req::All(ident, parts) => {
+            let parts = parts.iter().map(|r| requirement(r, p, set));
+            quote_spanned!(ident.span()=> #p::Requirement::AllOf(&[#(#parts),*]))
+        }
+        Req::Any(ident, parts) => {
+            let parts = parts.iter().map(|r| requirement(r, p, set));
+            quote_spanned!(ident.span()=> #p::Requirement::AnyOf(&[#(#parts),*]))
+        }
+    }
+}
+
+/// A flag's value: a path as written, or a bare name looked up on the holder's set, so that
+/// a typo gets rustc's "similar name" help at the typo itself.
+fn flag(path: &Path, set: Option<&TokenStream>) -> TokenStream {
+    match (path.get_ident(), set) {
+        (Some(name), Some(set)) => quote_spanned!(name.span()=> <#set>::#name),
+        _ => path.to_token_stream(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use quote::quote;
+
+    use super::requirement;
+    use crate::ctxt::Ctxt;
+    use crate::requires::args::Args;
+
+    fn tokens(args: proc_macro2::TokenStream, with_set: bool) -> String {
+        let mut cx = Ctxt::default();
+        let args = Args::parse(&mut cx, args).expect("a requirement");
+        let set = quote!(S);
+        requirement(&args.requirement, &quote!(p), with_set.then_some(&set)).to_string()
+    }
+
+    #[test]
+    fn requirements_become_runtime_values() {
+        assert_eq!(
+            tokens(quote!(A), true),
+            "p :: Requirement :: All (< S > :: A)"
+        );
+        assert_eq!(tokens(quote!(A), false), "p :: Requirement :: All (A)");
+        // Flags joined by `|` are one set: no slice, no const block.
+        assert_eq!(
+            tokens(quote!(A | T::B | C), true),
+            "p :: Requirement :: All (< S > :: A . union (T :: B) . union (< S > :: C))"
+        );
+        assert_eq!(
+            tokens(quote!(A | any(B)), true),
+            "p :: Requirement :: AllOf (& [p :: Requirement :: All (< S > :: A) , \
+             p :: Requirement :: AnyOf (& [p :: Requirement :: All (< S > :: B)])])"
+        );
+        assert_eq!(
+            tokens(quote!(all(T::A, B)), true),
+            "p :: Requirement :: AllOf (& [p :: Requirement :: All (T :: A) , \
+             p :: Requirement :: All (< S > :: B)])"
+        );
+    }
 }
