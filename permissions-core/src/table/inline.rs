@@ -71,7 +71,8 @@ impl Reader<'_> {
     /// Notes markup left in a name: the first one is reported.
     fn leftover(&mut self, from: usize, to: usize) {
         if self.mode == Mode::Name && self.markup.is_none() {
-            let end = to.min(self.chars.len()).max(from + 1);
+            // Every caller passes `to > from`.
+            let end = to.min(self.chars.len());
             self.markup = Some(
                 self.chars
                     .get(from..end)
@@ -172,12 +173,13 @@ impl Reader<'_> {
                         .unwrap_or_default()
                         .iter()
                         .collect();
-                    // One space on each side is stripped, so that `` ` `` `` can hold a backtick.
-                    let stripped = match content.strip_prefix(' ').and_then(|c| c.strip_suffix(' '))
-                    {
-                        Some(inner) if !content.trim().is_empty() => inner,
-                        _ => content.as_str(),
-                    };
+                    // One space on each side is stripped, so that `` ` `` `` can hold a
+                    // backtick. (Content of spaces only is not stripped in CommonMark; here
+                    // it makes no difference, as runs of whitespace collapse.)
+                    let stripped = content
+                        .strip_prefix(' ')
+                        .and_then(|c| c.strip_suffix(' '))
+                        .unwrap_or(&content);
                     self.out.push_str(stripped);
                     return j + closing;
                 }

@@ -13,6 +13,7 @@ fn code_spans_keep_their_content_as_written() {
     assert_eq!(text("``a ` b``"), "a ` b");
     // One space on each side is stripped, so that a span can start with a backtick.
     assert_eq!(text("`` `1 << 5` ``"), "`1 << 5`");
+    assert_eq!(text("a`` ` ``b"), "a`b");
     // No escapes, references or emphasis inside.
     assert_eq!(text(r"`a\*b`"), r"a\*b");
     assert_eq!(text("`1 &lt;&lt; 0`"), "1 &lt;&lt; 0");
@@ -161,6 +162,8 @@ fn links_images_and_footnotes() {
     assert_eq!(text("![alt](img.png)"), "");
     assert_eq!(text("wow!"), "wow!");
     assert_eq!(text("![no link"), "![no link");
+    // A `!` before anything but `[` opens no image.
+    assert_eq!(text("Hi!x](y)"), "Hi!x](y)");
     assert_eq!(text("[a][]"), "a");
     assert_eq!(text("[a][b"), "[a][b");
 }

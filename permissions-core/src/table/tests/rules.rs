@@ -132,6 +132,13 @@ fn excess_empty_cells_are_ignored_and_short_rows_padded() {
     assert_eq!(names_and_values(&table), [("A", 1), ("B", 2), ("C", 4)]);
     let descriptions: Vec<&str> = table.rows.iter().map(|r| r.description.as_str()).collect();
     assert_eq!(descriptions, ["first", "", "third"]);
+    // A short row's missing metadata is there, empty.
+    let doc = "| Name | Value | Notes |\n|---|---|---|\n| A | 0x1 |\n";
+    let table = parse(doc, &Options::new()).unwrap();
+    assert_eq!(
+        table.rows.first().map(|r| r.meta.clone()),
+        Some(vec![("Notes".to_string(), String::new())])
+    );
     // A row of one cell (a line without a pipe) has an empty value.
     let err = error(&values("| A | 0x1 |\nB\n"), &Options::new());
     assert_eq!(
@@ -324,6 +331,20 @@ fn zero_and_unreadable_values() {
         &Options::new(),
     );
     assert_eq!(err.kind, ErrorKind::ZeroValue);
+    // Each column says what it takes.
+    let err = error("| Name | Bit |\n|---|---|\n| A | 0x1f |\n", &Options::new());
+    assert_eq!(
+        err.to_string(),
+        "line 3: cannot read `Bit` cell `0x1f`: expected a bit number such as `31`"
+    );
+    let err = error(
+        "| Name | Bit Position |\n|---|---|\n| A | 0102 |\n",
+        &Options::new(),
+    );
+    assert_eq!(
+        err.to_string(),
+        "line 3: cannot read `Bit Position` cell `0102`: expected a binary string such as `00001000`"
+    );
 }
 
 #[test]

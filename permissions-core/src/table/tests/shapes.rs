@@ -298,6 +298,22 @@ fn a_column_that_restates_the_value_must_agree() {
         err.to_string(),
         "line 4: columns disagree: `Value` gives 0x0200 (bit 9) but `Bitwise` gives 0x0400 (bit 10)"
     );
+    // Restated in hex, or in binary.
+    for (cell, wrong) in [("0x0200", "0x0201"), ("0b10_0000_0000", "0b1")] {
+        let restated = doc.replace("`1 << 9`", cell);
+        assert!(
+            parse(&restated, &Options::new().with_width(16)).is_ok(),
+            "{cell}"
+        );
+        let err = error(
+            &doc.replace("`1 << 9`", wrong),
+            &Options::new().with_width(16),
+        );
+        assert!(
+            matches!(err.kind, ErrorKind::ColumnsDisagree { .. }),
+            "{wrong}: {err}"
+        );
+    }
     // A column whose cells do not all read as values is plain metadata.
     let notes = doc.replace("`1 << 9`", "see 0x0200");
     assert!(parse(&notes, &Options::new().with_width(16)).is_ok());
