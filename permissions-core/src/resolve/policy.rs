@@ -268,13 +268,47 @@ impl<C: PermissionSet> Policy<'_, C> {
     #[inline]
     #[must_use]
     pub fn apply(&self, held: C, timed_out: bool) -> C {
-        let mut held = match self.timeout {
+        self.apply_rules(self.mask(held, timed_out))
+    }
+
+    /// The union of the rules' prerequisites: a set that holds it loses nothing to the rules.
+    #[cfg(feature = "alloc")]
+    #[inline]
+    pub(crate) fn prerequisites(&self) -> C {
+        self.rules
+            .iter()
+            .fold(C::empty(), |all, rule| all.union(rule.prerequisite))
+    }
+
+    /// [`Policy::apply`], given [`Policy::prerequisites`] computed once for many members:
+    /// the rules are skipped for a member who holds every prerequisite.
+    #[cfg(feature = "alloc")]
+    #[inline]
+    pub(crate) fn apply_knowing(&self, held: C, timed_out: bool, prerequisites: C) -> C {
+        let held = self.mask(held, timed_out);
+        if held.contains(prerequisites) {
+            held
+        } else {
+            self.apply_rules(held)
+        }
+    }
+
+    /// The timeout allow-list and the removed flags.
+    #[inline]
+    fn mask(&self, held: C, timed_out: bool) -> C {
+        let held = match self.timeout {
             Some(allowed) if timed_out => held.intersection(allowed),
             _ => held,
         };
-        if let Some(removed) = self.removed {
-            held = held.difference(removed);
+        match self.removed {
+            Some(removed) => held.difference(removed),
+            None => held,
         }
+    }
+
+    /// The rules, until none removes anything more.
+    #[inline]
+    fn apply_rules(&self, mut held: C) -> C {
         for _ in 0..=self.rules.len() {
             let before = held;
             for rule in self.rules {
