@@ -278,7 +278,7 @@ impl<Id: Hash + Eq + Clone, C: PermissionSet> Channel<Id, C> {
         self.len() == 0
     }
 
-    /// The bytes this value holds on the heap, from its tables' capacities.
+    /// The bytes this value holds on the heap, from its tables' and its filter's capacities.
     #[must_use]
     pub fn heap_bytes(&self) -> usize {
         self.roles.heap_bytes() + self.members.heap_bytes() + self.member_ids.heap_bytes()
