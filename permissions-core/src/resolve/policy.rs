@@ -346,6 +346,36 @@ mod tests {
         );
     }
 
+    /// The shortcut of the prepared path: every set of 8 bits, timed out or not, under rules
+    /// that chain, a timeout and a removal.
+    #[cfg(feature = "alloc")]
+    #[test]
+    fn knowing_the_prerequisites_changes_no_result() {
+        let rules = [
+            Rule::requires(Text::SEND).to_keep(Text::ATTACH),
+            Rule::requires(Text::VIEW),
+        ];
+        let policies = [
+            Policy::NONE,
+            Policy::new(&rules),
+            Policy::new(&rules).timeout_keeps(Text::VIEW | Text::ATTACH),
+            Policy::new(&rules[..1]).removes(Text::REACT),
+        ];
+        for policy in policies {
+            let prerequisites = policy.prerequisites();
+            for bits in 0..=u8::MAX {
+                let held = Text::from_bits_retain(bits);
+                for timed_out in [false, true] {
+                    assert_eq!(
+                        policy.apply_knowing(held, timed_out, prerequisites),
+                        policy.apply(held, timed_out),
+                        "{policy:?} {held:?} {timed_out}"
+                    );
+                }
+            }
+        }
+    }
+
     #[test]
     fn timeout_applies_before_the_rules() {
         let rules = [Rule::requires(Text::SEND).to_keep(Text::REACT)];
