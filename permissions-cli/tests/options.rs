@@ -193,6 +193,22 @@ fn lock_writes_the_bits_and_check_holds_the_document_to_them() {
 }
 
 #[test]
+fn the_committed_lock_is_what_the_lock_command_writes() {
+    // `tests/typescript.rs` derives a set held to this file: the derive reads what the command
+    // writes.
+    let out = permissions(&[
+        "lock",
+        "permissions-cli/tests/docs/names-only.md",
+        "--auto-bits",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let committed =
+        std::fs::read_to_string(root_path("permissions-cli/tests/docs/names-only.lock"))
+            .expect("the lock");
+    assert_eq!(stdout(&out), committed);
+}
+
+#[test]
 fn a_bad_lock_is_an_error_on_its_own_line() {
     let dir = tempfile::tempdir().expect("a temp dir");
     let lock = dir.path().join("bad.lock");

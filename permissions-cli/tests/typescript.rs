@@ -41,6 +41,29 @@ pub struct Channels(u64);
 #[permissions(markdown = "tests/docs/aliases.md", aliases)]
 pub struct Scopes(u64);
 
+/// Ours: the page's own words for the columns, and an alias (`rights.md`).
+#[derive(PermissionSet)]
+#[permissions(
+    markdown = "tests/docs/rights.md",
+    columns(name = "Right", value = "Mask", description = "When enabled"),
+    aliases
+)]
+pub struct Rights(u8);
+
+/// Ours: the second table under one heading of an MDX page (`gfm.md`).
+#[derive(PermissionSet)]
+#[permissions(markdown = "tests/docs/gfm.md", table = 3)]
+pub struct Modern(u8);
+
+/// Ours: a names-only table, held to the lock that `permissions lock` wrote.
+#[derive(PermissionSet)]
+#[permissions(
+    markdown = "tests/docs/names-only.md",
+    auto_bits,
+    lock = "tests/docs/names-only.lock"
+)]
+pub struct Flags3(u8);
+
 /// The cases for one module: every value is a decimal string, as the JSON export writes them.
 macro_rules! cases {
     ($set:ty, $bits:ty, $module:expr) => {{
@@ -122,7 +145,7 @@ fn the_typescript_module_type_checks_and_agrees_with_the_derive() {
         return;
     }
     let dir = tempfile::tempdir().expect("a temp dir");
-    let exports: [(&str, &[&str]); 8] = [
+    let exports: [(&str, &[&str]); 10] = [
         ("tox", &["docs/tox_mod.md"]),
         ("guild", &["docs/guild.md", "-s", "Guild Permissions"]),
         ("session", &["docs/network_session.md", "--auto-bits"]),
@@ -132,7 +155,7 @@ fn the_typescript_module_type_checks_and_agrees_with_the_derive() {
             &["permissions-cli/tests/docs/aliases.md", "--aliases"],
         ),
         // Type-checked only: escapes, footnote marks, inline HTML and references in names and
-        // descriptions, renamed columns.
+        // descriptions.
         (
             "escapes",
             &["permissions-cli/tests/docs/shapes.md", "--table", "4"],
@@ -142,6 +165,14 @@ fn the_typescript_module_type_checks_and_agrees_with_the_derive() {
             &["permissions-cli/tests/docs/gfm.md", "--table", "1"],
         ),
         ("rights", &common::RIGHTS),
+        (
+            "modern",
+            &["permissions-cli/tests/docs/gfm.md", "--table", "3"],
+        ),
+        (
+            "flags3",
+            &["permissions-cli/tests/docs/names-only.md", "--auto-bits"],
+        ),
     ];
     let mut sources = Vec::new();
     for (name, args) in exports {
@@ -187,6 +218,9 @@ fn the_typescript_module_type_checks_and_agrees_with_the_derive() {
         cases!(Session, u16, module("session")),
         cases!(Channels, u64, module("channels")),
         cases!(Scopes, u64, module("scopes")),
+        cases!(Rights, u8, module("rights")),
+        cases!(Modern, u8, module("modern")),
+        cases!(Flags3, u8, module("flags3")),
     ]);
     let cases_file = dir.path().join("cases.json");
     std::fs::write(&cases_file, cases.to_string()).expect("write the cases");
