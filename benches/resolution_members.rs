@@ -12,8 +12,8 @@
 //!
 //! A second group times the prepared path alone at 10,000, 100,000 and 1,000,000 members, to
 //! show that it grows linearly. Before criterion runs, the bench prints the heap bytes of the
-//! prepared channel and roles, from their tables' capacities: preparing allocates nothing
-//! else, so that is also the peak.
+//! prepared channel and roles, from their tables' (and the channel's filter's) capacities:
+//! preparing allocates nothing else, so that is also the peak.
 //!
 //! `cargo bench --bench resolution_members`: about two minutes on two cores.
 //! `RESOLUTION_MEMBERS=interleaved target/release/deps/resolution_members-…`: the same

@@ -30,7 +30,8 @@ impl<C: PermissionSet> Level<C> {
         self.allow = self.allow.union(overwrite.allow);
     }
 
-    /// Adds another level: the union of both.
+    /// Adds another level: the union of both. Only the prepared path joins levels.
+    #[cfg(feature = "alloc")]
     #[inline]
     pub(super) fn join(&mut self, other: Self) {
         self.deny = self.deny.union(other.deny);

@@ -5,10 +5,9 @@ use alloc::vec::Vec;
 use core::hash::Hash;
 
 use super::channel::Level;
-use super::map::IdMap;
+use super::map::{FrozenMap, IdFilter, IdMap};
 use super::{
     ChannelSet, Member, Overwrite, Policy, Target, base_permissions, guild_permissions, restrict,
-    settle_base,
 };
 use crate::PermissionSet;
 
@@ -203,6 +202,8 @@ pub struct Channel<Id, C> {
     everyone: Level<C>,
     roles: IdMap<Id, Level<C>>,
     members: IdMap<Id, Level<C>>,
+    /// The ids of `members`: most members have no overwrite, and this says so in one bit.
+    member_ids: IdFilter,
 }
 
 impl<Id: Hash + Eq + Clone, C: PermissionSet> Channel<Id, C> {
@@ -245,6 +246,7 @@ impl<Id: Hash + Eq + Clone, C: PermissionSet> Channel<Id, C> {
             everyone: Level::empty(),
             roles: IdMap::with_capacity(roles),
             members: IdMap::with_capacity(overwrites.len() - roles),
+            member_ids: IdFilter::new::<Id>(0, []),
         };
         let join = |level: &mut Level<C>, more: Level<C>| level.join(more);
         for overwrite in overwrites {
@@ -257,6 +259,10 @@ impl<Id: Hash + Eq + Clone, C: PermissionSet> Channel<Id, C> {
                 Target::Member(id) => channel.members.insert(id.clone(), level, join),
             }
         }
+        channel.member_ids = IdFilter::new(
+            channel.members.len(),
+            channel.members.iter().map(|(id, _)| id),
+        );
         channel
     }
 
@@ -272,10 +278,10 @@ impl<Id: Hash + Eq + Clone, C: PermissionSet> Channel<Id, C> {
         self.len() == 0
     }
 
-    /// The bytes this value holds on the heap, from its tables' capacities.
+    /// The bytes this value holds on the heap, from its tables' and its filter's capacities.
     #[must_use]
     pub fn heap_bytes(&self) -> usize {
-        self.roles.heap_bytes() + self.members.heap_bytes()
+        self.roles.heap_bytes() + self.members.heap_bytes() + self.member_ids.heap_bytes()
     }
 
     /// The member's permissions in the channel, given its guild permissions `base`: equals
@@ -314,13 +320,28 @@ impl<Id: Hash + Eq + Clone, C: PermissionSet> Channel<Id, C> {
         if member.is_owner || base.holds_bypass() {
             return C::all();
         }
-        let own = self
-            .members
-            .get(&member.id)
-            .copied()
-            .unwrap_or(Level::empty());
-        let held = own.apply(roles.apply(self.everyone.apply(C::from_guild(base))));
-        restrict(held, member.timed_out, policy)
+        restrict(
+            self.overwritten(base, roles, member),
+            member.timed_out,
+            policy,
+        )
+    }
+
+    /// The overwrites' levels in order, on the guild permissions `base` of a member without
+    /// bypass, given the union of its role overwrites.
+    #[inline]
+    fn overwritten<S>(&self, base: S, roles: Level<C>, member: &Member<'_, Id>) -> C
+    where
+        S: PermissionSet,
+        C: ChannelSet<S>,
+    {
+        let own = if self.member_ids.may_hold(&member.id) {
+            self.members.get(&member.id).copied()
+        } else {
+            None
+        };
+        let own = own.unwrap_or(Level::empty());
+        own.apply(roles.apply(self.everyone.apply(C::from_guild(base))))
     }
 
     /// Lazily, the members who hold `required` in the channel (by
@@ -333,7 +354,9 @@ impl<Id: Hash + Eq + Clone, C: PermissionSet> Channel<Id, C> {
     /// Cost: the call first joins the guild's roles and this channel's role overwrites into
     /// one table, O(roles + overwrites), so that each member then costs one lookup per role
     /// it holds, O(its roles), in one pass; O(roles + overwrites + Σ roles of the members)
-    /// in all.
+    /// in all. Per member, past its roles: a bit says whether it may have an overwrite of its
+    /// own, and the policy is skipped for a member who lacks `required` before it (the policy
+    /// only removes flags), and its rules for a member who holds all their prerequisites.
     ///
     /// ```
     /// use permissions::{PermissionSet, resolve::{Channel, Member, Overwrite, Policy, Roles, Rule}};
@@ -377,6 +400,7 @@ impl<Id: Hash + Eq + Clone, C: PermissionSet> Channel<Id, C> {
         M: IntoIterator<Item = (Member<'m, Id>, S)>,
     {
         let joined = self.joined(roles);
+        let prerequisites = policy.prerequisites();
         members.into_iter().filter_map(move |(member, personal)| {
             let mut base = roles.everyone.union(personal);
             let mut levels = Level::empty();
@@ -386,14 +410,26 @@ impl<Id: Hash + Eq + Clone, C: PermissionSet> Channel<Id, C> {
                     levels.join(role.overwrites);
                 }
             }
-            let held = self.settle(settle_base(base, member.is_owner), levels, &member, policy);
+            if member.is_owner || base.holds_bypass() {
+                let all = C::all();
+                return all.grants(required).then_some((member, all));
+            }
+            let held = self
+                .overwritten(base.intersection(S::all()), levels, &member)
+                .intersection(C::all());
+            // The policy only removes flags, and `held` has no bypass: a member who lacks
+            // `required` now lacks it after the policy too, so its work is skipped.
+            if !held.grants(required) {
+                return None;
+            }
+            let held = policy.apply_knowing(held, member.timed_out, prerequisites);
             held.grants(required).then_some((member, held))
         })
     }
 
     /// One table for both lookups a member's role needs in [`Channel::members_with`]: the
     /// role's permissions and its overwrites here. O(roles + role overwrites).
-    fn joined<S: PermissionSet>(&self, roles: &Roles<Id, S>) -> IdMap<Id, Joined<S, C>> {
+    fn joined<S: PermissionSet>(&self, roles: &Roles<Id, S>) -> FrozenMap<Id, Joined<S, C>> {
         let mut joined = IdMap::with_capacity(roles.roles.len() + self.roles.len());
         let merge = |joined: &mut Joined<S, C>, more: Joined<S, C>| {
             joined.permissions = joined.permissions.union(more.permissions);
@@ -413,7 +449,7 @@ impl<Id: Hash + Eq + Clone, C: PermissionSet> Channel<Id, C> {
             };
             joined.insert(id.clone(), role, merge);
         }
-        joined
+        joined.freeze()
     }
 }
 

@@ -335,10 +335,10 @@ fn shared_values(spec: &Spec, own: &[u128], errors: &mut Vec<RuleError>) -> Vec<
         if value == 0 {
             continue;
         }
-        let earlier = spec.rows.iter().zip(own).zip(&kinds).take(i).enumerate();
+        let earlier = spec.rows.iter().zip(own).take(i).enumerate();
         let clash = earlier
-            .filter(|(_, ((_, v), _))| **v & value != 0)
-            .find_map(|(j, ((other, &v), kind))| {
+            .filter(|(_, (_, v))| **v & value != 0)
+            .find_map(|(j, (other, &v))| {
                 let shared = v & value;
                 let kind = match (other.reserved, row.reserved) {
                     (true, false) => ErrorKind::UsesReservedBits {
@@ -351,13 +351,9 @@ fn shared_values(spec: &Spec, own: &[u128], errors: &mut Vec<RuleError>) -> Vec<
                         other: other.name.clone(),
                         first: other.line,
                     },
-                    _ if v == value && spec.aliases && !row.reserved => {
-                        let first = match kind {
-                            Kind::Alias(k) => *k,
-                            _ => j,
-                        };
-                        return Some(Err(first));
-                    }
+                    // The first earlier row with this value is never an alias itself: its
+                    // own first row would come before it.
+                    _ if v == value && spec.aliases && !row.reserved => return Some(Err(j)),
                     _ if v == value => ErrorKind::DuplicateValue {
                         value,
                         other: other.name.clone(),
@@ -995,10 +991,64 @@ mod tests {
     }
 
     #[test]
+    fn next_bits_skip_every_bit_of_overlapping_values() {
+        let mut covering = row("COVERING", Assign::Value(0b11));
+        covering.composite = true;
+        let spec = Spec::new(
+            8,
+            vec![
+                covering,
+                row("LOW", Assign::Value(0b01)),
+                row("NEXT", Assign::Next),
+            ],
+        );
+        let r = resolve(&spec);
+        assert!(r.errors.is_empty(), "{:?}", r.errors);
+        assert_eq!(r.rows[2].bits, 0b100);
+    }
+
+    #[test]
+    fn a_cycle_below_a_row_ends() {
+        // A implies B; B and C imply each other: A holds all three, and the walk ends.
+        let mut a = row("A", Assign::Bit(0));
+        a.implies = vec!["B".into()];
+        let mut b = row("B", Assign::Bit(1));
+        b.implies = vec!["C".into()];
+        let mut c = row("C", Assign::Bit(2));
+        c.implies = vec!["B".into()];
+        let r = resolve(&Spec::new(8, vec![a, b, c]));
+        assert_eq!(r.rows[0].bits, 0b111);
+        assert_eq!(
+            errors(&r).iter().map(|(at, _)| *at).collect::<Vec<_>>(),
+            [At::Row(1, Part::Implies(0)), At::Row(2, Part::Implies(0))]
+        );
+    }
+
+    #[test]
+    fn masks_are_the_union_of_their_rows() {
+        let mut root = row("ROOT", Assign::Bit(0));
+        root.bypass = true;
+        let mut pair = row("PAIR", Assign::Value(0b11));
+        (pair.bypass, pair.composite) = (true, true);
+        let mut reserved = row("RESERVED", Assign::Value(0b1100));
+        reserved.reserved = true;
+        let mut part = reserved.clone();
+        (part.assign, part.composite) = (Assign::Bit(3), true);
+        let r = resolve(&Spec::new(8, vec![root, pair, reserved, part]));
+        assert_eq!(r.bypass, 0b11);
+        assert_eq!(r.reserved, 0b1100);
+    }
+
+    #[test]
     fn default_values_must_be_declared() {
+        // C is part of A: the bits the rows declare are their union.
         let mut spec = Spec::new(
             16,
-            vec![row("A", Assign::Value(0x0112)), row("B", Assign::Bit(0))],
+            vec![
+                row("A", Assign::Value(0x0112)),
+                row("B", Assign::Bit(0)),
+                row("C", Assign::Value(0x0002)),
+            ],
         );
         spec.rows[0].composite = true;
         spec.default = vec![

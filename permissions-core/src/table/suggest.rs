@@ -42,13 +42,15 @@ fn distance(a: &str, b: &str) -> usize {
     for (i, ca) in a.iter().enumerate() {
         let mut row = alloc::vec![i + 1];
         for (j, cb) in b.iter().enumerate() {
-            let at = |r: &[usize], k: usize| r.get(k).copied().unwrap_or(usize::MAX - 1);
-            let mut best = (at(&above, j + 1) + 1)
-                .min(at(&row, j) + 1)
-                .min(at(&above, j) + usize::from(ca != cb));
+            // Every index is in its row; a missing cell would count as unreachable.
+            let at = |r: &[usize], k: usize| r.get(k).copied().unwrap_or(usize::MAX);
+            let mut best = at(&above, j + 1)
+                .saturating_add(1)
+                .min(at(&row, j).saturating_add(1))
+                .min(at(&above, j).saturating_add(usize::from(ca != cb)));
             let swapped = i > 0 && j > 0 && a.get(i - 1) == Some(cb) && b.get(j - 1) == Some(ca);
             if swapped {
-                best = best.min(at(&before, j - 1) + 1);
+                best = best.min(at(&before, j - 1).saturating_add(1));
             }
             row.push(best);
         }
