@@ -237,6 +237,10 @@ impl Reader<'_> {
     /// Reads the bracket construct at `chars[start] == '['`, if it is one we unwrap.
     fn bracket(&self, start: usize, end: usize) -> Option<Bracket> {
         let close = self.closers.bracket(start + 1).filter(|&c| c < end)?;
+        // A `[` before the `]` opens the innermost construct: this one is a plain `[`.
+        if self.closers.open(start + 1).is_some_and(|o| o < close) {
+            return None;
+        }
         let inner = (start + 1, close);
         if self.at(start + 1) == Some('^') && close > start + 2 {
             return Some(Bracket::Footnote { end: close + 1 });
@@ -282,9 +286,10 @@ fn collapse(text: &str) -> String {
     collapsed
 }
 
-/// For each index, where the next `]` and the next `)` are: looked up rather than searched
-/// for, so that a line full of `[` is read in linear time.
+/// For each index, where the next `[`, `]` and `)` are: looked up rather than searched for,
+/// so that a line full of `[` is read in linear time.
 struct Closers {
+    open: Vec<usize>,
     bracket: Vec<usize>,
     paren: Vec<usize>,
 }
@@ -308,9 +313,15 @@ impl Closers {
             table
         };
         Closers {
+            open: next('['),
             bracket: next(']'),
             paren: next(')'),
         }
+    }
+
+    /// The index of the first `[` at or after `from`.
+    fn open(&self, from: usize) -> Option<usize> {
+        self.open.get(from).copied().filter(|&i| i != usize::MAX)
     }
 
     /// The index of the first `]` at or after `from`.

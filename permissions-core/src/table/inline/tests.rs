@@ -166,6 +166,9 @@ fn links_images_and_footnotes() {
     assert_eq!(text("Hi!x](y)"), "Hi!x](y)");
     assert_eq!(text("[a][]"), "a");
     assert_eq!(text("[a][b"), "[a][b");
+    // An unclosed `[` before a link is text; the link is the innermost pair.
+    assert_eq!(text("[see [the docs](u)"), "[see the docs");
+    assert_eq!(text("[![icon](i.png)"), "[");
 }
 
 #[test]
