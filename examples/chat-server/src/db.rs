@@ -14,7 +14,7 @@ use permissions::resolve::{Overwrite, Target};
 use serde::Serialize;
 use sqlx::any::{AnyPoolOptions, AnyRow};
 use sqlx::pool::PoolConnection;
-use sqlx::{Any, AnyConnection, AnyPool, Row};
+use sqlx::{Any, AnyConnection, AnyPool, Connection, Executor, Row};
 
 use crate::perms::{GuildPermissions, TextPermissions};
 
@@ -112,21 +112,39 @@ impl Db {
         };
         let pool = options
             .acquire_timeout(Duration::from_secs(10))
+            .after_connect(move |conn: &mut AnyConnection, _| {
+                Box::pin(async move {
+                    // A server that finds the file locked by another waits for it (up to
+                    // 10 s) instead of failing at once.
+                    if engine == Engine::Sqlite {
+                        conn.execute("PRAGMA busy_timeout = 10000").await?;
+                    }
+                    Ok(())
+                })
+            })
             .connect(url)
             .await?;
-        // SQLite changes its journal mode only outside a transaction.
-        if engine == Engine::Sqlite {
-            sqlx::raw_sql(engine.schema()).execute(&pool).await?;
-        }
-        let mut tx = pool.begin().await?;
-        // Several servers may start at once on one PostgreSQL: one at a time creates the tables
-        // and the seed, in a transaction that holds this lock.
-        if engine == Engine::Postgres {
-            sqlx::query("SELECT pg_advisory_xact_lock(1402)")
-                .execute(&mut *tx)
-                .await?;
-            sqlx::raw_sql(engine.schema()).execute(&mut *tx).await?;
-        }
+        // Several servers may start at once on one database: one at a time creates the tables
+        // and the seed, and the others find them done.
+        let mut conn = pool.acquire().await?;
+        let mut tx = match engine {
+            Engine::Sqlite => {
+                // SQLite changes its journal mode only outside a transaction.
+                sqlx::raw_sql(engine.schema()).execute(&mut *conn).await?;
+                // A write transaction from its first statement: a second server waits here
+                // until the first has committed its seed, then counts it. (A deferred one
+                // would let both read 0, and one would fail to write.)
+                conn.begin_with("BEGIN IMMEDIATE").await?
+            }
+            Engine::Postgres => {
+                let mut tx = conn.begin().await?;
+                sqlx::query("SELECT pg_advisory_xact_lock(1402)")
+                    .execute(&mut *tx)
+                    .await?;
+                sqlx::raw_sql(engine.schema()).execute(&mut *tx).await?;
+                tx
+            }
+        };
         let (guilds,): (i64,) = sqlx::query_as("SELECT count(*) FROM guilds")
             .fetch_one(&mut *tx)
             .await?;
@@ -134,6 +152,7 @@ impl Db {
             crate::seed::insert(&mut tx, engine).await?;
         }
         tx.commit().await?;
+        drop(conn);
         Ok(Db { pool, engine })
     }
 

@@ -143,8 +143,12 @@ async fn two_processes_on_one_sqlite_file_see_each_others_changes() {
         TempDir(std::env::temp_dir().join(format!("permissions-instances-{}", std::process::id())));
     std::fs::create_dir_all(&dir.0).expect("a temporary folder");
     let url = format!("sqlite:{}?mode=rwc", dir.0.join("chat.sqlite").display());
-    // One after the other: the first creates and seeds the file.
-    let one = Process::start(&url);
-    let other = Process::start(&url);
+    // Both at once: one of them creates and seeds the file while the other waits for it.
+    let (one, other) = std::thread::scope(|s| {
+        let one = s.spawn(|| Process::start(&url));
+        let other = s.spawn(|| Process::start(&url));
+        (one.join(), other.join())
+    });
+    let (one, other) = (one.expect("one started"), other.expect("the other started"));
     changes_through_one_are_enforced_by_the_other(&one.client, &other.client).await;
 }
