@@ -287,9 +287,10 @@ fn push(errors: &mut Vec<RuleError>, at: At, kind: ErrorKind) {
     });
 }
 
-// A `bit = N` is below the width; a value is not zero and fits in the width.
+// A `bit = N` is below the width; a value is not zero and fits in the width. A width above
+// 128 counts as 128, as in `Spec::mask`, so no bit is shifted past a `u128`.
 fn own_values(spec: &Spec, errors: &mut Vec<RuleError>) -> Vec<u128> {
-    let width = spec.width;
+    let width = spec.width.min(128);
     let mut out = Vec::with_capacity(spec.rows.len());
     for (i, row) in spec.rows.iter().enumerate() {
         let at = At::Row(i, Part::Value);
@@ -695,6 +696,22 @@ mod tests {
         let r = resolve(&wide);
         assert_eq!(r.rows[0].bits, 1 << 127);
         assert_eq!(r.errors.len(), 1, "ALL overlaps TOP: {:?}", r.errors);
+        // A width above 128 (the field is public) counts as 128: bit 130 is an error, not a
+        // shift past `u128`.
+        let too_wide = Spec::new(
+            200,
+            vec![row("TOP", Assign::Bit(127)), row("A", Assign::Bit(130))],
+        );
+        let r = resolve(&too_wide);
+        assert_eq!(r.rows[0].bits, 1 << 127);
+        assert_eq!(r.rows[1].bits, 0);
+        assert_eq!(
+            errors(&r),
+            [(
+                At::Row(1, Part::Value),
+                "bit 130 is beyond `u128`, whose bits are 0 to 127".to_string()
+            )]
+        );
     }
 
     #[test]
@@ -702,9 +719,9 @@ mod tests {
         let mut spec = Spec::new(
             32,
             vec![
-                row("MANAGE_EMOJIS", Assign::Bit(30)),
-                row("MANAGE_EMOJIS_AND_STICKERS", Assign::Value(1 << 30)),
-                row("EMOJIS", Assign::Bit(30)),
+                row("MANAGE_EMOJIS", Assign::Bit(13)),
+                row("EDIT_EMOJIS", Assign::Value(1 << 13)),
+                row("EMOJIS", Assign::Bit(13)),
             ],
         );
         let r = resolve(&spec);
@@ -713,7 +730,7 @@ mod tests {
         assert_eq!(r.errors[0].other, Some(0));
         assert_eq!(
             r.errors[0].kind.to_string(),
-            "duplicate value 0x40000000 (bit 30): `MANAGE_EMOJIS` has it too; if this row is \
+            "duplicate value 0x2000 (bit 13): `MANAGE_EMOJIS` has it too; if this row is \
              another name for `MANAGE_EMOJIS`, allow that with `aliases`"
         );
         spec.aliases = true;
@@ -724,7 +741,7 @@ mod tests {
         assert!(
             r.rows
                 .iter()
-                .all(|row| row.bits == 1 << 30 && row.is_permission())
+                .all(|row| row.bits == 1 << 13 && row.is_permission())
         );
     }
 

@@ -95,9 +95,15 @@ impl Layout<'_> {
 }
 
 /// The enum's rows keep every locked name's bits: a changed one is an error on its row, a
-/// missing one on the lock.
+/// missing one on the lock. A name is only missing when every row resolved: a row whose bits
+/// are already an error is left out of `locked`, and reporting its name as gone would be a
+/// consequence of that first error (the Markdown form does the same).
 fn keeps_to_lock(cx: &mut Ctxt, layout: &Layout<'_>, lock: &LockFile) {
     let rows: Vec<(&Resolved<'_>, String, u128)> = layout.locked().collect();
+    let complete = layout
+        .rows
+        .iter()
+        .all(|r| r.kind == Kind::Reserved || (r.kind != Kind::Repeated && r.own != 0));
     for drift in lock
         .lock
         .check(rows.iter().map(|(_, name, bits)| (name.as_str(), *bits)))
@@ -118,7 +124,7 @@ fn keeps_to_lock(cx: &mut Ctxt, layout: &Layout<'_>, lock: &LockFile) {
                 );
                 (tokens, ErrorKind::LockChanged { name, locked, now })
             }
-            Drift::Missing { name, locked, line } => (
+            Drift::Missing { name, locked, line } if complete => (
                 lock.lit.to_token_stream(),
                 ErrorKind::LockMissing {
                     name,

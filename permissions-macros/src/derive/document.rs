@@ -28,6 +28,9 @@ pub struct Document {
     /// The keys errors may be about (`section`, `table`, `columns`, `lock`), and where they
     /// are written: an error about one points there.
     keys: Vec<(&'static str, Span)>,
+    /// Each role of `columns(..)` and its header's literal: an error about one role's column
+    /// points at that literal.
+    columns: Vec<(&'static str, Span)>,
 }
 
 impl Document {
@@ -44,13 +47,16 @@ impl Document {
     }
 
     /// Reports an error about the document: at the key it is about when it is about one
-    /// (`section = ".."` names no heading), else at the document.
+    /// (`section = ".."` names no heading; a missing column at that role's header literal),
+    /// else at the document.
     pub fn report(&self, cx: &mut Ctxt, err: &TableError) {
         let key = err.kind.key();
-        let span = self
-            .keys
-            .iter()
-            .find(|(k, _)| Some(*k) == key)
+        let role = match &err.kind {
+            ErrorKind::NoSuchColumn { role, .. } => self.columns.iter().find(|(r, _)| r == role),
+            _ => None,
+        };
+        let span = role
+            .or_else(|| self.keys.iter().find(|(k, _)| Some(*k) == key))
             .map_or_else(|| self.lit.span(), |(_, span)| *span);
         cx.at(
             span,
@@ -267,6 +273,11 @@ fn document_in(cx: &mut Ctxt, mut container: Container, dir: &Path) -> (Containe
         incomplete: !read.errors.is_empty(),
         errors: read.errors,
         keys,
+        columns: attrs
+            .columns
+            .iter()
+            .map(|(role, lit)| (role.key(), lit.span()))
+            .collect(),
     };
     match read.table {
         Some(parsed) => {

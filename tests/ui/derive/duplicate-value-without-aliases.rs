@@ -3,12 +3,12 @@ use permissions::PermissionSet;
 #[derive(PermissionSet)]
 #[permissions(bits = u32)]
 pub enum GuildPermission {
-    /// Allows management and editing of emojis
-    #[permission(bit = 30)]
+    /// Allows the user to manage emoji names (not images)
+    #[permission(bit = 13)]
     ManageEmojis,
     /// The old name of MANAGE_EMOJIS
-    #[permission(bit = 30)]
-    ManageEmojisAndStickers,
+    #[permission(bit = 13)]
+    EditEmojis,
 }
 
 fn main() {}

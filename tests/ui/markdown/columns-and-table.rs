@@ -13,7 +13,7 @@ pub struct MisspeltRole(u32);
 | Right         | Value      |
 |---------------|------------|
 | Administrator | 0x80000000 |
-", columns(name = "Rights"))]
+", columns(value = "Value", name = "Rights"))]
 pub struct NoSuchColumn(u32);
 
 #[derive(PermissionSet)]
