@@ -396,6 +396,16 @@ mod tests {
     }
 
     #[test]
+    fn a_comment_hides_every_line_up_to_its_close() {
+        // A table inside a comment that opens and closes on lines of their own is not read,
+        // however many lines come between.
+        let doc = "<!--\nold table:\n| e | f |\n|---|---|\n| 1 | 2 |\n-->\n\n| g | h |\n|---|---|\n| 3 | 4 |\n";
+        let o = outline(doc);
+        let lines: Vec<usize> = o.tables.iter().map(Block::line).collect();
+        assert_eq!(lines, vec![8]);
+    }
+
+    #[test]
     fn a_horizontal_rule_after_a_blank_line_is_not_a_heading() {
         let o = outline("text\n\n---\n\nmore\n");
         assert!(o.headings.is_empty());
