@@ -112,6 +112,18 @@ async fn changes_through_one_are_enforced_by_the_other(one: &Client, other: &Cli
     assert_eq!(body["was_member"], true);
 }
 
+/// Starts two servers on `url` at once (so that both race to create the tables), then checks
+/// that a change made through one is enforced by the other.
+async fn two_at_once_see_each_others_changes(url: &str) {
+    let (one, other) = std::thread::scope(|s| {
+        let one = s.spawn(|| Process::start(url));
+        let other = s.spawn(|| Process::start(url));
+        (one.join(), other.join())
+    });
+    let (one, other) = (one.expect("one started"), other.expect("the other started"));
+    changes_through_one_are_enforced_by_the_other(&one.client, &other.client).await;
+}
+
 #[tokio::test]
 async fn two_processes_on_one_postgres_database_see_each_others_changes() {
     let test = "two_processes_on_one_postgres_database_see_each_others_changes";
@@ -119,13 +131,7 @@ async fn two_processes_on_one_postgres_database_see_each_others_changes() {
         return;
     };
     // Both at once: one of them creates and seeds the tables, under a lock.
-    let (one, other) = std::thread::scope(|s| {
-        let one = s.spawn(|| Process::start(&url));
-        let other = s.spawn(|| Process::start(&url));
-        (one.join(), other.join())
-    });
-    let (one, other) = (one.expect("one started"), other.expect("the other started"));
-    changes_through_one_are_enforced_by_the_other(&one.client, &other.client).await;
+    two_at_once_see_each_others_changes(&url).await;
 }
 
 /// A temporary folder, removed when dropped (after the processes that use it).
@@ -144,11 +150,5 @@ async fn two_processes_on_one_sqlite_file_see_each_others_changes() {
     std::fs::create_dir_all(&dir.0).expect("a temporary folder");
     let url = format!("sqlite:{}?mode=rwc", dir.0.join("chat.sqlite").display());
     // Both at once: one of them creates and seeds the file while the other waits for it.
-    let (one, other) = std::thread::scope(|s| {
-        let one = s.spawn(|| Process::start(&url));
-        let other = s.spawn(|| Process::start(&url));
-        (one.join(), other.join())
-    });
-    let (one, other) = (one.expect("one started"), other.expect("the other started"));
-    changes_through_one_are_enforced_by_the_other(&one.client, &other.client).await;
+    two_at_once_see_each_others_changes(&url).await;
 }
