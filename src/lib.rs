@@ -72,12 +72,16 @@
 //! - [`PermissionSet`](derive@PermissionSet): every option of the derive, both forms.
 //! - [`requires`]: guards on functions, methods and async handlers.
 //! - [`PermissionSet`](trait@PermissionSet), [`Requirement`], [`Denied`]: the runtime.
-//! - [`table`]: the Markdown table parser, at run time.
+//! - `table`: the Markdown table reader, at run time (feature `table`).
 //! - `audit`: the registry of guarded functions (feature `audit`).
 //!
 //! # Features
 //!
 //! - `std` (default): `std::error::Error` details; off for `no_std`.
+//! - `table`: `permissions::table`, the derive's Markdown table reader at run time (read a
+//!   document, list every error, check it against a lock). Off by default: the derive reads
+//!   documents with its own copy, built for the compiler, so a crate that only derives sets
+//!   does not build the reader a second time.
 //! - `audit`: the `permissions::audit` registry of guarded functions, which can print as a
 //!   Markdown table. Off by default, because it costs build time in every crate that uses
 //!   `#[requires]`.
@@ -103,6 +107,9 @@ pub use permissions_core::audit;
 #[cfg(any(feature = "sqlx", feature = "rusqlite"))]
 #[doc(inline)]
 pub use permissions_core::storage;
+#[cfg(feature = "table")]
+#[doc(inline)]
+pub use permissions_core::table;
 
 /// Derives a typed permission set from Rust rows (on a fieldless enum) or from a Markdown
 /// table (on a newtype struct).
