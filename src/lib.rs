@@ -141,7 +141,10 @@ pub use permissions_core::table;
 /// Rows take `bit = N`, `value = LIT`, or neither (the lowest free bit), and may add
 /// `implies(Row, ..)`, `composite` (the value covers other rows on purpose), `bypass`, and
 /// `name = ".."`. The container takes `bits = u8..u128`, `set = Name`, `default = A | B`,
-/// `bypass = A`, `serde = "text" | "decimal" | "bits"`, and `crate = "path"` for a renamed
+/// `bypass = A`, `serde = "text" | "decimal" | "bits"`, `aliases` (a row whose value equals
+/// an earlier row's is an alias of it, not an error), `lock = "permissions.lock"` (each name's
+/// bits are recorded in that file, and a build that would change them or drop a name fails;
+/// `PERMISSIONS_LOCK=overwrite cargo build` writes it), and `crate = "path"` for a renamed
 /// dependency.
 ///
 /// The generated struct is a bitflags type (`bitflags::Flags`, operators, `iter_names`,
@@ -171,7 +174,11 @@ pub use permissions_core::table;
 ///
 /// `markdown = "docs/permissions.md"` reads a file relative to the crate's `Cargo.toml`
 /// (editing it rebuilds the crate), `section = "Heading"` picks a table, `auto_bits`
-/// numbers a names-only table, and `implies(USER = PUBLIC)` adds what a table cannot say.
+/// numbers a names-only table, `table = 2` picks the second table under that heading,
+/// `columns(name = "Right", description = "When enabled")` says which header plays which role
+/// (`name`, `value`, `bit`, `position`, `description`) when a document uses other words, and
+/// `implies(USER = PUBLIC)` adds what a table cannot say. `aliases` and `lock` work as on the
+/// enum form, the lock pointing at the document's row.
 /// Every error in a document names its file and line.
 ///
 /// The derive supplies `Clone`, `Copy`, `PartialEq`, `Eq`, `PartialOrd`, `Ord`, `Hash`,
