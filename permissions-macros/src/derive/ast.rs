@@ -107,6 +107,15 @@ impl Container {
                     Some(set) => set.clone(),
                     None => default_set,
                 };
+                if data.variants.is_empty() {
+                    cx.spanned(
+                        &input.ident,
+                        format!(
+                            "`{}` has no rows: a permission set needs at least one variant, one per permission",
+                            input.ident
+                        ),
+                    );
+                }
                 let rows = data.variants.iter().map(|v| variant_row(cx, v)).collect();
                 let unit_variants = data
                     .variants

@@ -189,19 +189,19 @@ fn enum_impls(c: &Container, ident: &Ident, layout: &Layout<'_>) -> TokenStream 
             /// The row's name, as the set's constant is named.
             #[must_use]
             pub const fn name(&self) -> &'static str {
-                match self { #(Self::#variants => #names,)* }
+                match *self { #(Self::#variants => #names,)* }
             }
 
             /// The row's description, from its doc comment.
             #[must_use]
             pub const fn description(&self) -> &'static str {
-                match self { #(Self::#variants => #descriptions,)* }
+                match *self { #(Self::#variants => #descriptions,)* }
             }
 
             /// The row's bits, including those of the rows it covers or implies.
             #[must_use]
             pub const fn bits(&self) -> #bits {
-                match self { #(Self::#variants => #values,)* }
+                match *self { #(Self::#variants => #values,)* }
             }
         }
 
