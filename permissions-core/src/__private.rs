@@ -31,6 +31,22 @@ pub use crate::__register_handler as register_handler;
 #[cfg(feature = "audit")]
 pub use ::inventory;
 
+/// A derived set's constants as the fields of one value, so that `#[requires]` can read a bare
+/// name as `<Set as Names>::NAMES.NAME`. A field access, unlike a path, is left alone by rustc
+/// when the holder's set cannot be known (its type lacks `HasPermissions`, which is then the one
+/// error), and a misspelt name still gets "a field with a similar name exists".
+#[diagnostic::on_unimplemented(
+    message = "`#[requires]` cannot read bare names in `{Self}`",
+    label = "the set of this parameter was not made by `#[derive(PermissionSet)]`",
+    note = "write each flag as a path, as in `#[requires({Self}::NAME)]`"
+)]
+pub trait Names {
+    /// A struct with one field per constant of the set, aliases included.
+    type Names: 'static;
+    /// Every constant, each in its field.
+    const NAMES: Self::Names;
+}
+
 /// `Result::Err(E::from(denied))` for whatever `Result` the guarded function returns.
 #[inline]
 pub fn refuse<R: Refusal<S>, S: 'static>(denied: Denied<S>) -> R {

@@ -53,6 +53,9 @@ pub fn expand(c: &Container, layout: &Layout<'_>) -> TokenStream {
         let meta = r.row.meta.iter().map(|(k, v)| quote!((#k, #v)));
         Some(quote!(#p::Row::new(#name_str, Self::#name, #description, #p::RowKind::#kind, &[#(#meta),*])))
     });
+    // The same constants as fields, for `#[requires]`' bare names (see `__private::Names`).
+    let names = quote::format_ident!("{}Names", set);
+    let fields: Vec<&Ident> = constants.iter().map(|(_, name)| name).collect();
     let bypass = lit(layout.bypass);
     let default = lit(layout.default);
     let reserved = lit(layout.reserved);
@@ -108,6 +111,21 @@ pub fn expand(c: &Container, layout: &Layout<'_>) -> TokenStream {
             const RESERVED: Self = Self::from_bits_retain(#reserved);
             const ROWS: &'static [#p::Row<Self>] = &[#(#row_meta),*];
         }
+
+        #[allow(unused_qualifications)]
+        const _: () = {
+            #[doc(hidden)]
+            #[allow(non_snake_case)]
+            pub struct #names {
+                #(pub #fields: #set,)*
+            }
+
+            #[automatically_derived]
+            impl #p::Names for #set {
+                type Names = #names;
+                const NAMES: #names = #names { #(#fields: Self::#fields),* };
+            }
+        };
 
         #[automatically_derived]
         #[allow(unused_qualifications)]

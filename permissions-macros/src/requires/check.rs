@@ -3,7 +3,7 @@
 //! function returns a `Result`. Each broken rule is one error on its token, and every one of
 //! them is reported in one build.
 
-use proc_macro2::{Delimiter, Ident, Span, TokenStream, TokenTree};
+use proc_macro2::{Delimiter, Group, Ident, Span, TokenStream, TokenTree};
 use quote::{ToTokens, quote};
 
 use super::args::Args;
@@ -86,29 +86,35 @@ fn holder(
     args: &Args,
     p: &TokenStream,
 ) -> Option<(Ident, Option<TokenStream>)> {
-    let set_of = |param: &Param| -> Option<TokenStream> {
+    // The set is named through the holder's type, and every token of that path sits on the
+    // parameter's name: rustc reports one error per place and unmet bound, so a type without
+    // `HasPermissions` is reported once, there, however many times expansion names its set.
+    let set_of_type =
+        |ty: &TokenStream, at: &Ident| respan(quote!(<#ty as #p::HasPermissions>::Set), at.span());
+    let set_of = |param: &Param, at: &Ident| -> Option<TokenStream> {
         if let Some(set) = param.impl_trait_set() {
             return Some(set);
         }
         if param.is_impl_trait() {
             return None;
         }
-        let ty = &param.ty;
-        Some(quote!(<#ty as #p::HasPermissions>::Set))
+        Some(set_of_type(&param.ty, at))
     };
     if let Some(on) = &args.on {
-        if let Some(param) = function
+        if let Some((param, at)) = function
             .params
             .iter()
-            .find(|p| p.simple_binding() == Some(on))
+            .find_map(|p| p.simple_binding().filter(|b| *b == on).map(|b| (p, b)))
         {
-            return Some((on.clone(), set_of(param)));
+            return Some((at.clone(), set_of(param, at)));
         }
-        if let Some(param) = function.params.iter().find(|p| p.bindings().contains(on)) {
-            let set = param
-                .wrapped_type(on)
-                .map(|ty| quote!(<#ty as #p::HasPermissions>::Set));
-            return Some((on.clone(), set));
+        if let Some((param, at)) = function
+            .params
+            .iter()
+            .find_map(|p| p.bindings().into_iter().find(|b| b == on).map(|b| (p, b)))
+        {
+            let set = param.wrapped_type(on).map(|ty| set_of_type(&ty, &at));
+            return Some((at, set));
         }
         let names: Vec<String> = function
             .params
@@ -137,7 +143,7 @@ fn holder(
         return None;
     };
     match first.simple_binding() {
-        Some(ident) => Some((ident.clone(), set_of(first))),
+        Some(ident) => Some((ident.clone(), set_of(first, ident))),
         None => {
             let span = first
                 .pattern
@@ -150,6 +156,24 @@ fn holder(
             None
         }
     }
+}
+
+/// `tokens`, every one of them (groups included) at `span`.
+pub fn respan(tokens: TokenStream, span: Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|token| match token {
+            TokenTree::Group(g) => {
+                let mut group = Group::new(g.delimiter(), respan(g.stream(), span));
+                group.set_span(span);
+                TokenTree::Group(group)
+            }
+            mut token => {
+                token.set_span(span);
+                token
+            }
+        })
+        .collect()
 }
 
 /// The span of the return type, where a wrong return type is reported.
