@@ -35,6 +35,16 @@ pub struct Resolved<'c> {
 }
 
 pub fn resolve<'c>(cx: &mut Ctxt, c: &'c Container) -> Layout<'c> {
+    if c.rows.is_empty() && matches!(c.form, Form::Enum { .. }) {
+        // Already reported as "has no rows": every other check would be its consequence
+        // (`default` naming no row, each locked name gone).
+        return Layout {
+            rows: Vec::new(),
+            default: 0,
+            bypass: 0,
+            reserved: 0,
+        };
+    }
     let spec = spec(c);
     let resolution = rules::resolve(&spec);
     let mut in_document: Vec<TableError> = c
