@@ -291,6 +291,7 @@ fn the_audit_registry_lists_every_guarded_function() {
         ("purge_async", "session", "EXEC_PURGE_CMD"),
         ("revert", "self", "REVERT_LOG_ACTIONS"),
         ("settings", "self", "VIEW_SETTINGS"),
+        ("transfer", "self", "MANAGE_SETTINGS"),
         ("update_settings", "session", "MANAGE_SETTINGS"),
     ];
     assert_eq!(entries, expected);
