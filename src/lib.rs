@@ -233,8 +233,10 @@ pub use permissions_macros::PermissionSet;
 /// - The checked value is the first parameter (`self` for a method), or the one named with
 ///   `on = name`, also inside a pattern such as `Extension(session): Extension<Session>`. Its
 ///   type implements [`HasPermissions`].
-/// - A bare name resolves against that type's set, so a typo gets rustc's "similar name" help
-///   at the typo. A path (`GuildPermissions::BAN_MEMBERS`) works too.
+/// - A bare name is a row of that type's set (a derived one), so a typo gets rustc's "a field
+///   with a similar name exists" at the typo. A path (`GuildPermissions::BAN_MEMBERS`) works
+///   too, and is how a constant of your own, or a set not made by the derive, is named. A
+///   generic holder binds its set for bare names: `H: HasPermissions<Set = GuildPermissions>`.
 /// - `A | B` and `all(A, B)` require both; `any(A, B)` needs one. They nest.
 /// - On refusal the function returns `Err(From::from(denied))`: its error type implements
 ///   `From<Denied<Set>>`. The signature is left as written: no hidden parameter, no new
