@@ -114,6 +114,16 @@ fn keeps_to_lock(cx: &mut Ctxt, layout: &Layout<'_>, lock: &LockFile) {
         .rows
         .iter()
         .all(|r| r.kind == Kind::Reserved || (r.kind != Kind::Repeated && r.own != 0));
+    // A drift points at the row's bits, or at its name when it has none written.
+    let row_tokens = |index: usize| {
+        rows.get(index).map_or_else(
+            || lock.lit.to_token_stream(),
+            |(r, _, _)| match &r.row.assign {
+                Assign::Bit(_, tokens) | Assign::Value(_, tokens) => tokens.clone(),
+                Assign::Documented(_) | Assign::Auto => at(r.span),
+            },
+        )
+    };
     for drift in lock
         .lock
         .check(rows.iter().map(|(_, name, bits)| (name.as_str(), *bits)))
@@ -124,16 +134,19 @@ fn keeps_to_lock(cx: &mut Ctxt, layout: &Layout<'_>, lock: &LockFile) {
                 name,
                 locked,
                 now,
-            } => {
-                let tokens = rows.get(index).map_or_else(
-                    || lock.lit.to_token_stream(),
-                    |(r, _, _)| match &r.row.assign {
-                        Assign::Bit(_, tokens) | Assign::Value(_, tokens) => tokens.clone(),
-                        Assign::Documented(_) | Assign::Auto => at(r.span),
-                    },
-                );
-                (tokens, ErrorKind::LockChanged { name, locked, now })
-            }
+            } => (
+                row_tokens(index),
+                ErrorKind::LockChanged { name, locked, now },
+            ),
+            Drift::Taken {
+                index,
+                name,
+                bits,
+                owner,
+            } => (
+                row_tokens(index),
+                ErrorKind::LockTaken { name, bits, owner },
+            ),
             Drift::Missing { name, locked, line } if complete => (
                 lock.lit.to_token_stream(),
                 ErrorKind::LockMissing {
