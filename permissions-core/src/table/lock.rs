@@ -96,6 +96,36 @@ pub enum Drift {
     },
 }
 
+impl Drift {
+    /// The index of the row it is about; `None` for a name that is gone.
+    #[must_use]
+    pub fn row(&self) -> Option<usize> {
+        match self {
+            Drift::Changed { index, .. } | Drift::Taken { index, .. } => Some(*index),
+            Drift::Missing { .. } => None,
+        }
+    }
+
+    /// The error it is: [`ErrorKind::LockChanged`], [`ErrorKind::LockTaken`] or
+    /// [`ErrorKind::LockMissing`].
+    #[must_use]
+    pub fn into_kind(self) -> ErrorKind {
+        match self {
+            Drift::Changed {
+                name, locked, now, ..
+            } => ErrorKind::LockChanged { name, locked, now },
+            Drift::Taken {
+                name, bits, owner, ..
+            } => ErrorKind::LockTaken { name, bits, owner },
+            Drift::Missing { name, locked, line } => ErrorKind::LockMissing {
+                name,
+                locked,
+                lock_line: line,
+            },
+        }
+    }
+}
+
 impl Lock {
     /// Reads a lock's text.
     ///
@@ -310,35 +340,13 @@ pub(crate) fn errors(lock: &Lock, table: &Table, complete: bool) -> Vec<TableErr
     let rows: Vec<_> = table.permissions().collect();
     lock.check(rows.iter().map(|r| (r.name.as_str(), r.value)))
         .into_iter()
-        .filter_map(|drift| match drift {
-            Drift::Changed {
-                index,
-                name,
-                locked,
-                now,
-            } => Some(TableError::new(
-                rows.get(index).map_or(table.line, |r| r.line),
-                ErrorKind::LockChanged { name, locked, now },
-            )),
-            Drift::Taken {
-                index,
-                name,
-                bits,
-                owner,
-            } => Some(TableError::new(
-                rows.get(index).map_or(table.line, |r| r.line),
-                ErrorKind::LockTaken { name, bits, owner },
-            )),
-            Drift::Missing { name, locked, line } => complete.then(|| {
-                TableError::new(
-                    table.line,
-                    ErrorKind::LockMissing {
-                        name,
-                        locked,
-                        lock_line: line,
-                    },
-                )
-            }),
+        .filter(|drift| complete || drift.row().is_some())
+        .map(|drift| {
+            let line = drift
+                .row()
+                .and_then(|index| rows.get(index))
+                .map_or(table.line, |r| r.line);
+            TableError::new(line, drift.into_kind())
         })
         .collect()
 }
