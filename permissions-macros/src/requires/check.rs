@@ -142,6 +142,23 @@ fn holder(
         );
         return None;
     };
+    if let Some(wildcard) = first.wildcard() {
+        let ty = first
+            .ty
+            .to_string()
+            .replace("& ", "&")
+            .replace(" :: ", "::")
+            .replace(" <", "<")
+            .replace("< ", "<")
+            .replace(" >", ">");
+        cx.at(
+            wildcard.span(),
+            format!(
+                "`#[requires]` checks the first parameter, which is `_`: give it a name, as in `session: {ty}`, so that it can be checked"
+            ),
+        );
+        return None;
+    }
     match first.simple_binding() {
         Some(ident) => Some((ident.clone(), set_of(first, ident))),
         None => {

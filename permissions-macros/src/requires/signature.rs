@@ -31,14 +31,23 @@ pub struct Param {
 }
 
 impl Param {
-    /// The identifier the pattern is, when it is just a (possibly `mut`) binding.
+    /// The identifier the pattern is, when it is just a (possibly `mut`) binding. `_` binds
+    /// nothing.
     pub fn simple_binding(&self) -> Option<&Ident> {
         if let Some(receiver) = &self.receiver {
             return Some(receiver);
         }
         match self.pattern.as_slice() {
-            [TokenTree::Ident(id)] => Some(id),
+            [TokenTree::Ident(id)] if id != "_" => Some(id),
             [TokenTree::Ident(m), TokenTree::Ident(id)] if m == "mut" => Some(id),
+            _ => None,
+        }
+    }
+
+    /// The `_` of a parameter that is not bound.
+    pub fn wildcard(&self) -> Option<&Ident> {
+        match self.pattern.as_slice() {
+            [TokenTree::Ident(id)] if id == "_" => Some(id),
             _ => None,
         }
     }
