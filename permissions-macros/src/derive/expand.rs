@@ -54,7 +54,8 @@ pub fn expand(c: &Container, layout: &Layout<'_>) -> TokenStream {
         Some(quote!(#p::Row::new(#name_str, Self::#name, #description, #p::RowKind::#kind, &[#(#meta),*])))
     });
     // The same constants as fields, for `#[requires]`' bare names (see `__private::Names`).
-    let names = quote::format_ident!("{}Names", set);
+    // rustc names the struct in its errors about them: "no field `X` on type `..Rows`".
+    let names = quote::format_ident!("{}Rows", set);
     let fields: Vec<&Ident> = constants.iter().map(|(_, name)| name).collect();
     let bypass = lit(layout.bypass);
     let default = lit(layout.default);

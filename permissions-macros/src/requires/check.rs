@@ -42,12 +42,20 @@ pub fn check(cx: &mut Ctxt, function: &Function, args: &Args, p: &TokenStream) -
     let output_span = output_span(cx, function);
     let (holder, set) = holder?;
     if set.is_none() && args.requirement.has_bare_names() {
+        let parameter = function
+            .params
+            .iter()
+            .find(|p| p.simple_binding() == Some(&holder))
+            .and_then(|p| p.type_parameter(function));
+        let bind = match parameter {
+            Some(h) => format!("bind it, as in `{h}: HasPermissions<Set = GuildPermissions>`"),
+            None => "declare the type as `impl HasPermissions<Set = GuildPermissions>`".to_owned(),
+        };
         cx.at(
             holder.span(),
             format!(
                 "cannot name the permission set of `{holder}` from its type; write flags as paths \
-                 (`GuildPermissions::BAN_MEMBERS`), or declare the type as \
-                 `impl HasPermissions<Set = GuildPermissions>`"
+                 (`GuildPermissions::BAN_MEMBERS`), or {bind}"
             ),
         );
         return None;
@@ -96,6 +104,12 @@ fn holder(
             return Some(set);
         }
         if param.is_impl_trait() {
+            return None;
+        }
+        if param
+            .type_parameter(function)
+            .is_some_and(|h| set_is_unbound(function, h))
+        {
             return None;
         }
         Some(set_of_type(&param.ty, at))
@@ -173,6 +187,39 @@ fn holder(
             None
         }
     }
+}
+
+/// Whether the type parameter `h` is bound by `HasPermissions` without `Set = ..`, and
+/// otherwise only by marker traits and lifetimes: its set is then unknown to the function.
+/// A bound by any other trait may fix the set (`trait Member: HasPermissions<Set = ..>`), so
+/// rustc is left to judge it.
+fn set_is_unbound(function: &Function, h: &Ident) -> bool {
+    const MARKERS: [&str; 7] = ["Send", "Sync", "Sized", "Unpin", "Copy", "Clone", "Debug"];
+    let bounds = function
+        .bounds
+        .iter()
+        .filter(|(param, _)| param == h)
+        .flat_map(|(_, bounds)| bounds);
+    let mut holder = false;
+    for bound in bounds {
+        let last = bound.iter().rev().find_map(|t| match t {
+            TokenTree::Ident(i) => Some(i.to_string()),
+            _ => None,
+        });
+        let has_set = bound.windows(2).any(|w| {
+            matches!(&w[0], TokenTree::Ident(i) if i == "Set")
+                && matches!(&w[1], TokenTree::Punct(p) if p.as_char() == '=')
+        });
+        match (bound.first(), last.as_deref()) {
+            (_, Some("HasPermissions")) => holder = true,
+            _ if has_set => return false,
+            // `'a`, `?Sized`, `Send`, `core::marker::Sync`
+            (Some(TokenTree::Punct(p)), _) if p.as_char() == '\'' || p.as_char() == '?' => {}
+            (_, Some(name)) if MARKERS.contains(&name) => {}
+            _ => return false,
+        }
+    }
+    holder
 }
 
 /// `tokens`, every one of them (groups included) at `span`.
@@ -436,6 +483,67 @@ mod tests {
             err[0].starts_with("cannot name the permission set of `s`"),
             "{err:?}"
         );
+    }
+
+    #[test]
+    fn a_generic_holder_needs_its_set_bound_for_bare_names() {
+        let unbound = "cannot name the permission set of `h` from its type; write flags as paths \
+                       (`GuildPermissions::BAN_MEMBERS`), or bind it, as in \
+                       `H: HasPermissions<Set = GuildPermissions>`";
+        for item in [
+            quote!(
+                fn f<H: HasPermissions>(h: &H) -> Result<(), E> {}
+            ),
+            quote!(
+                fn f<'a, H: ?Sized + permissions::HasPermissions + Send>(
+                    h: &'a mut H,
+                ) -> Result<(), E> {
+                }
+            ),
+            quote!(
+                fn f<H>(h: H) -> Result<(), E>
+                where
+                    H: HasPermissions + 'static,
+                {
+                }
+            ),
+        ] {
+            assert_eq!(check(quote!(A), item), Err(vec![unbound.into()]));
+        }
+        // Paths need no set; a bound set, another trait (which may bind it) or no bound at
+        // all (rustc's error then) are left to the type.
+        assert!(
+            check(
+                quote!(T::A),
+                quote!(
+                    fn f<H: HasPermissions>(h: &H) -> Result<(), E> {}
+                )
+            )
+            .is_ok()
+        );
+        for item in [
+            quote!(
+                fn f<H: HasPermissions<Set = S>>(h: &H) -> Result<(), E> {}
+            ),
+            quote!(
+                fn f<H>(h: &H) -> Result<(), E>
+                where
+                    H: HasPermissions<Set = S>,
+                {
+                }
+            ),
+            quote!(
+                fn f<H: HasPermissions + Member>(h: &H) -> Result<(), E> {}
+            ),
+            quote!(
+                fn f<H>(h: &H) -> Result<(), E> {}
+            ),
+        ] {
+            assert_eq!(
+                check(quote!(A), item).map(|(_, set)| set.is_some()),
+                Ok(true)
+            );
+        }
     }
 
     #[test]
