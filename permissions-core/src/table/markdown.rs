@@ -81,8 +81,11 @@ pub(crate) fn outline(document: &str) -> Outline<'_> {
     let mut in_comment = false;
     // The paragraph being read, which a setext underline turns into a heading.
     let mut paragraph: Option<(usize, String)> = None;
-    // Inside a list, indented lines are the items' content rather than code.
+    // Inside a list, indented lines are the items' content rather than code; so they are
+    // inside an HTML or JSX element (`<Tabs>` .. `</Tabs>`), as MDX, which has no indented
+    // code, reads them.
     let mut in_list = false;
+    let mut open_elements = 0usize;
 
     while let Some(&(number, line)) = lines.get(i) {
         i += 1;
@@ -102,10 +105,15 @@ pub(crate) fn outline(document: &str) -> Outline<'_> {
             continue;
         }
         let indent = indent(line);
-        if indent >= 4 && paragraph.is_none() && !in_list {
+        if indent >= 4 && paragraph.is_none() && !in_list && open_elements == 0 {
             // An indented code block: GitHub shows it as code, tables included.
             continue;
         }
+        open_elements = match element_line(trimmed) {
+            Element::Opens => open_elements.saturating_add(1),
+            Element::Closes => open_elements.saturating_sub(1),
+            Element::Neither => open_elements,
+        };
         if list_item(trimmed) {
             in_list = true;
         } else if indent == 0 {
@@ -205,6 +213,43 @@ fn opens_fence(trimmed: &str) -> Option<(char, usize)> {
 fn closes_fence(trimmed: &str, (c, run): (char, usize)) -> bool {
     let own = trimmed.chars().take_while(|&x| x == c).count();
     own >= run && trimmed.chars().skip(own).all(char::is_whitespace)
+}
+
+/// What a line does to the HTML or JSX elements around it.
+enum Element {
+    /// `<Tabs>`, `<div class="x">`: an element that a later line closes.
+    Opens,
+    /// `</Tabs>`.
+    Closes,
+    Neither,
+}
+
+/// Whether a line opens an element that stays open (a start tag alone, not closed on the
+/// line, not self-closing, not a void element such as `<br>`) or closes one.
+fn element_line(trimmed: &str) -> Element {
+    if trimmed.starts_with("</") {
+        return Element::Closes;
+    }
+    let Some(rest) = trimmed.strip_prefix('<') else {
+        return Element::Neither;
+    };
+    let name: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '.')
+        .collect();
+    let void = [
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+        "track", "wbr",
+    ];
+    let opens = name.starts_with(|c: char| c.is_ascii_alphabetic())
+        && !void.contains(&name.to_ascii_lowercase().as_str())
+        && !trimmed.ends_with("/>")
+        && !trimmed.contains("</");
+    if opens {
+        Element::Opens
+    } else {
+        Element::Neither
+    }
 }
 
 /// How far a line is indented, in columns (a tab reaches the next multiple of 4).

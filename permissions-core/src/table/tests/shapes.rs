@@ -404,6 +404,19 @@ fn a_table_in_an_indented_code_block_is_an_example_not_the_table() {
     let in_list = "# Rights\n\n- The guild's rights:\n\n    | Permission | Value |\n    |---|---|\n    | KICK_MEMBERS | 0x0002 |\n";
     let table = parse(in_list, &options).unwrap();
     assert_eq!(names_and_values(&table), [("KICK_MEMBERS", 0x0002)]);
+    // MDX has no indented code: a table indented inside a JSX element is the table.
+    let mdx = "# Rights\n\n<Tabs>\n  <TabItem value=\"guild\">\n\n    | Permission | Value |\n    |---|---|\n    | KICK_MEMBERS | 0x0002 |\n\n  </TabItem>\n</Tabs>\n";
+    let table = parse(mdx, &options).unwrap();
+    assert_eq!(names_and_values(&table), [("KICK_MEMBERS", 0x0002)]);
+    // After the element closes, indented lines are code again.
+    let after =
+        alloc::format!("{mdx}\n    | Permission | Value |\n    |---|---|\n    | EXAMPLE | 1 |\n");
+    assert_eq!(sections(&after)[0].table, Some(6));
+    let table = parse(&after, &options).unwrap();
+    assert_eq!(names_and_values(&table), [("KICK_MEMBERS", 0x0002)]);
+    // A void element (`<br>`) or a self-closing one opens nothing.
+    let void = "# Rights\n\n<br>\n<Spacer />\n\n    | Permission | Value |\n    |---|---|\n    | EXAMPLE | 1 |\n";
+    assert_eq!(sections(void)[0].table, None);
     // A line indented after a paragraph continues it: no code block there.
     let continued = "# Rights\n\nSome text\n    more text\n\n| Permission | Value |\n|---|---|\n| BAN_MEMBERS | 0x0004 |\n";
     let table = parse(continued, &options).unwrap();
