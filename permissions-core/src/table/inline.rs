@@ -96,7 +96,9 @@ impl Reader<'_> {
         let Some(c) = self.at(i) else { return end };
         match c {
             '`' => self.code_span(i, end),
-            '\\' => match self.at(i + 1).filter(|_| i + 1 < end) {
+            // A backslash is never the last character of a link's text: the `]` after it would
+            // be escaped, and close no link (see [`Closers`]).
+            '\\' => match self.at(i + 1) {
                 // `\*` marks a footnote in a name, and is a star in text.
                 Some('*') if self.mode == Mode::Name => i + 2,
                 Some(p) if p.is_ascii_punctuation() => {
@@ -287,7 +289,8 @@ fn collapse(text: &str) -> String {
 }
 
 /// For each index, where the next `[`, `]` and `)` are: looked up rather than searched for,
-/// so that a line full of `[` is read in linear time.
+/// so that a line full of `[` is read in linear time. An escaped one (`\]`) is text, and is
+/// skipped: `[a\](b)` is no link.
 struct Closers {
     open: Vec<usize>,
     bracket: Vec<usize>,
@@ -296,14 +299,24 @@ struct Closers {
 
 impl Closers {
     fn new(chars: &[char]) -> Self {
+        // Backslashes escape in pairs: in `\\]` the bracket is not escaped.
+        let escaped: Vec<bool> = chars
+            .iter()
+            .scan(false, |after_backslash, &c| {
+                let escaped = *after_backslash;
+                *after_backslash = c == '\\' && !escaped;
+                Some(escaped)
+            })
+            .collect();
         let next = |wanted: char| {
             let mut at = usize::MAX;
             let mut table: Vec<usize> = chars
                 .iter()
+                .zip(&escaped)
                 .enumerate()
                 .rev()
-                .map(|(i, &c)| {
-                    if c == wanted {
+                .map(|(i, (&c, &escaped))| {
+                    if c == wanted && !escaped {
                         at = i;
                     }
                     at

@@ -169,6 +169,13 @@ fn links_images_and_footnotes() {
     // An unclosed `[` before a link is text; the link is the innermost pair.
     assert_eq!(text("[see [the docs](u)"), "[see the docs");
     assert_eq!(text("[![icon](i.png)"), "[");
+    // An escaped bracket or parenthesis is text: it neither opens nor closes a link.
+    assert_eq!(text(r"[a\](u)"), "[a](u)");
+    assert_eq!(text(r"[see \[x](u)"), "see [x");
+    assert_eq!(text(r"[a](u\))"), "a");
+    // Backslashes escape in pairs: after `\\` the bracket closes the link.
+    assert_eq!(text(r"[a\\](u)"), r"a\");
+    assert_eq!(text(r"[a\\\](u)"), r"[a\](u)");
 }
 
 #[test]
