@@ -166,6 +166,9 @@ fn links_images_and_footnotes() {
     assert_eq!(text("Hi!x](y)"), "Hi!x](y)");
     assert_eq!(text("[a][]"), "a");
     assert_eq!(text("[a][b"), "[a][b");
+    // The link ends at the first `)` after its `(`, wherever else the text has one.
+    assert_eq!(text("[f(x)](u) and (y)"), "f(x) and (y)");
+    assert_eq!(text("[f(x)](u"), "[f(x)](u");
     // An unclosed `[` before a link is text; the link is the innermost pair.
     assert_eq!(text("[see [the docs](u)"), "[see the docs");
     assert_eq!(text("[![icon](i.png)"), "[");
