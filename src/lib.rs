@@ -72,12 +72,16 @@
 //! - [`PermissionSet`](derive@PermissionSet): every option of the derive, both forms.
 //! - [`requires`]: guards on functions, methods and async handlers.
 //! - [`PermissionSet`](trait@PermissionSet), [`Requirement`], [`Denied`]: the runtime.
-//! - [`table`]: the Markdown table parser, at run time.
+//! - `table`: the Markdown table reader, at run time (feature `table`).
 //! - `audit`: the registry of guarded functions (feature `audit`).
 //!
 //! # Features
 //!
 //! - `std` (default): `std::error::Error` details; off for `no_std`.
+//! - `table`: `permissions::table`, the derive's Markdown table reader at run time (read a
+//!   document, list every error, check it against a lock). Off by default: the derive reads
+//!   documents with its own copy, built for the compiler, so a crate that only derives sets
+//!   does not build the reader a second time.
 //! - `audit`: the `permissions::audit` registry of guarded functions, which can print as a
 //!   Markdown table. Off by default, because it costs build time in every crate that uses
 //!   `#[requires]`.
@@ -103,6 +107,9 @@ pub use permissions_core::audit;
 #[cfg(any(feature = "sqlx", feature = "rusqlite"))]
 #[doc(inline)]
 pub use permissions_core::storage;
+#[cfg(feature = "table")]
+#[doc(inline)]
+pub use permissions_core::table;
 
 /// Derives a typed permission set from Rust rows (on a fieldless enum) or from a Markdown
 /// table (on a newtype struct).
@@ -134,7 +141,10 @@ pub use permissions_core::storage;
 /// Rows take `bit = N`, `value = LIT`, or neither (the lowest free bit), and may add
 /// `implies(Row, ..)`, `composite` (the value covers other rows on purpose), `bypass`, and
 /// `name = ".."`. The container takes `bits = u8..u128`, `set = Name`, `default = A | B`,
-/// `bypass = A`, `serde = "text" | "decimal" | "bits"`, and `crate = "path"` for a renamed
+/// `bypass = A`, `serde = "text" | "decimal" | "bits"`, `aliases` (a row whose value equals
+/// an earlier row's is an alias of it, not an error), `lock = "permissions.lock"` (each name's
+/// bits are recorded in that file, and a build that would change them or drop a name fails;
+/// `PERMISSIONS_LOCK=overwrite cargo build` writes it), and `crate = "path"` for a renamed
 /// dependency.
 ///
 /// The generated struct is a bitflags type (`bitflags::Flags`, operators, `iter_names`,
@@ -164,7 +174,11 @@ pub use permissions_core::storage;
 ///
 /// `markdown = "docs/permissions.md"` reads a file relative to the crate's `Cargo.toml`
 /// (editing it rebuilds the crate), `section = "Heading"` picks a table, `auto_bits`
-/// numbers a names-only table, and `implies(USER = PUBLIC)` adds what a table cannot say.
+/// numbers a names-only table, `table = 2` picks the second table under that heading,
+/// `columns(name = "Right", description = "When enabled")` says which header plays which role
+/// (`name`, `value`, `bit`, `position`, `description`) when a document uses other words, and
+/// `implies(USER = PUBLIC)` adds what a table cannot say. `aliases` and `lock` work as on the
+/// enum form, the lock pointing at the document's row.
 /// Every error in a document names its file and line.
 ///
 /// The derive supplies `Clone`, `Copy`, `PartialEq`, `Eq`, `PartialOrd`, `Ord`, `Hash`,
@@ -219,8 +233,10 @@ pub use permissions_macros::PermissionSet;
 /// - The checked value is the first parameter (`self` for a method), or the one named with
 ///   `on = name`, also inside a pattern such as `Extension(session): Extension<Session>`. Its
 ///   type implements [`HasPermissions`].
-/// - A bare name resolves against that type's set, so a typo gets rustc's "similar name" help
-///   at the typo. A path (`GuildPermissions::BAN_MEMBERS`) works too.
+/// - A bare name is a row of that type's set (a derived one), so a typo gets rustc's "a field
+///   with a similar name exists" at the typo. A path (`GuildPermissions::BAN_MEMBERS`) works
+///   too, and is how a constant of your own, or a set not made by the derive, is named. A
+///   generic holder binds its set for bare names: `H: HasPermissions<Set = GuildPermissions>`.
 /// - `A | B` and `all(A, B)` require both; `any(A, B)` needs one. They nest.
 /// - On refusal the function returns `Err(From::from(denied))`: its error type implements
 ///   `From<Denied<Set>>`. The signature is left as written: no hidden parameter, no new

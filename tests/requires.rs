@@ -108,6 +108,12 @@ impl Session {
     fn into_manager(self) -> Result<Self, ApiError> {
         Ok(self)
     }
+
+    // `on = self` names the receiver, as leaving `on` out does.
+    #[requires(MANAGE_SETTINGS, on = self)]
+    fn transfer(&self, _to: &Session) -> Result<(), ApiError> {
+        Ok(())
+    }
 }
 
 #[test]
@@ -119,6 +125,13 @@ fn methods_check_self() {
     );
     assert!(session(T::MANAGE_SETTINGS).into_manager().is_ok());
     assert!(session(T::DEFAULT).into_manager().is_err());
+    // The receiver is checked, not the other session.
+    let admin = session(T::ADMINISTRATOR);
+    assert_eq!(session(T::MANAGE_SETTINGS).transfer(&admin), Ok(()));
+    assert_eq!(
+        session(T::DEFAULT).transfer(&admin),
+        Err(ApiError::Forbidden("missing MANAGE_SETTINGS".into()))
+    );
 }
 
 trait Logs {
@@ -278,6 +291,7 @@ fn the_audit_registry_lists_every_guarded_function() {
         ("purge_async", "session", "EXEC_PURGE_CMD"),
         ("revert", "self", "REVERT_LOG_ACTIONS"),
         ("settings", "self", "VIEW_SETTINGS"),
+        ("transfer", "self", "MANAGE_SETTINGS"),
         ("update_settings", "session", "MANAGE_SETTINGS"),
     ];
     assert_eq!(entries, expected);

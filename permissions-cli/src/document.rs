@@ -255,6 +255,11 @@ fn diagnostic<'d>(doc: &'d Document, error: &TableError) -> Diagnostic<'d> {
         ErrorKind::NoSuchSection { .. } | ErrorKind::EmptySection { .. } => {
             format!("{}{}", error.kind, list_sections(&doc.text))
         }
+        ErrorKind::LockChanged { .. }
+        | ErrorKind::LockTaken { .. }
+        | ErrorKind::LockMissing { .. } => {
+            format!("{} (`permissions lock` rewrites it)", error.kind)
+        }
         kind => kind.to_string(),
     };
     Diagnostic {

@@ -42,7 +42,7 @@ pub mod serde;
 mod set;
 #[cfg(any(feature = "sqlx", feature = "rusqlite"))]
 pub mod storage;
-#[cfg(feature = "alloc")]
+#[cfg(feature = "table")]
 pub mod table;
 
 #[cfg(feature = "runtime")]

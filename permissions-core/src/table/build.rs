@@ -376,7 +376,7 @@ fn row(
             _ => return fail(ErrorKind::NoFreeBit { name, width }),
         }
     } else {
-        agreed_value(columns, &cells, line, width)?
+        agreed_value(columns, raw, line, width)?
     };
 
     let description = columns
@@ -400,10 +400,11 @@ fn row(
     })
 }
 
-/// The row's value, read from every value column, which must agree.
+/// The row's value, read from every value column, which must agree. A value cell is read
+/// like a name: a footnote mark (`0x0001<sup>1</sup>`, `31*`) is dropped, never read as digits.
 fn agreed_value(
     columns: &Columns,
-    cells: &[String],
+    raw: &[String],
     line: usize,
     width: u32,
 ) -> Result<u128, TableError> {
@@ -411,7 +412,7 @@ fn agreed_value(
     let mut agreed: Option<(usize, u128)> = None;
     for &(i, role) in &columns.values {
         let column = header(&columns.headers, i);
-        let text = cell(cells, i);
+        let text = inline::name(&cell(raw, i)).text;
         if columns.kinds.get(i) == Some(&Kind::Restates) && text.is_empty() {
             continue;
         }

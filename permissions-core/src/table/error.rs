@@ -252,6 +252,16 @@ pub enum ErrorKind {
         /// The bits the table gives it now.
         now: u128,
     },
+    /// A new name has the bits locked for another name, which moved or went: a row inserted
+    /// into a table numbered in order, or a row renamed.
+    LockTaken {
+        /// The new name.
+        name: String,
+        /// Its bits.
+        bits: u128,
+        /// The locked name whose bits these are.
+        owner: String,
+    },
     /// A locked name is no longer in the table. The error is on the table's line.
     LockMissing {
         /// The name.
@@ -531,6 +541,14 @@ impl fmt::Display for ErrorKind {
                  meaning; restore the row's value, or update the lock on purpose",
                 Bits(*locked),
                 Bits(*now)
+            ),
+            ErrorKind::LockTaken { name, bits, owner } => write!(
+                f,
+                "`{name}` is new but takes {}, which is locked for `{owner}`: every stored \
+                 `{owner}` would read as `{name}`; add new rows after the last one (rows without \
+                 values are numbered in order) or give `{name}` a free bit, or update the lock \
+                 on purpose",
+                Bits(*bits)
             ),
             ErrorKind::LockMissing {
                 name,

@@ -24,15 +24,21 @@ use super::{Table, name, value};
 /// let text = Lock::from_rows(table.permissions().map(|r| (r.name.as_str(), r.value))).render();
 /// assert!(text.ends_with("PUBLIC = 0x1\nUSER = 0x2\n"));
 ///
-/// // A row inserted at the top renumbers the others: the lock says so, on their lines.
+/// // A value edited by hand: the lock says so, on the row.
 /// let lock = Lock::parse(&text)?;
+/// let edited = "| Flag | Value |\n|---|---|\n| PUBLIC | 0x1 |\n| USER | 0x4 |\n";
+/// let errors = table::parse_all(edited, &Options::new().with_lock(&lock)).unwrap_err();
+/// assert_eq!(errors[0].to_string(), "line 4: `USER` is locked at 0x0002 (bit 1) but the table \
+///     gives 0x0004 (bit 2): a stored value would change meaning; restore the row's value, or \
+///     update the lock on purpose");
+///
+/// // A row inserted at the top would renumber the others: one error, on the new row.
 /// let edited = "| Flag |\n|---|\n| GUEST |\n| PUBLIC |\n| USER |\n";
 /// let options = Options::new().with_auto_bits(true).with_lock(&lock);
 /// let errors = table::parse_all(edited, &options).unwrap_err();
-/// assert_eq!(errors.len(), 2);
-/// assert_eq!(errors[0].to_string(), "line 4: `PUBLIC` is locked at 0x0001 (bit 0) but the table \
-///     gives 0x0002 (bit 1): a stored value would change meaning; restore the row's value, or \
-///     update the lock on purpose");
+/// assert_eq!(errors.len(), 1);
+/// assert!(matches!(&errors[0].kind, table::ErrorKind::LockTaken { name, .. } if name == "GUEST"));
+/// assert_eq!(errors[0].line, 3);
 /// # Ok::<(), permissions_core::table::TableError>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -67,6 +73,18 @@ pub enum Drift {
         /// The row's bits.
         now: u128,
     },
+    /// A name the lock does not know has the bits locked for another name, which moved or
+    /// went: a row inserted into a table numbered in order, or a row renamed.
+    Taken {
+        /// The new row's index among the rows checked.
+        index: usize,
+        /// The new name.
+        name: String,
+        /// Its bits, which the lock records for `owner`.
+        bits: u128,
+        /// The locked name whose bits these are.
+        owner: String,
+    },
     /// A locked name is not among the rows.
     Missing {
         /// The name.
@@ -76,6 +94,36 @@ pub enum Drift {
         /// The name's line in the lock.
         line: usize,
     },
+}
+
+impl Drift {
+    /// The index of the row it is about; `None` for a name that is gone.
+    #[must_use]
+    pub fn row(&self) -> Option<usize> {
+        match self {
+            Drift::Changed { index, .. } | Drift::Taken { index, .. } => Some(*index),
+            Drift::Missing { .. } => None,
+        }
+    }
+
+    /// The error it is: [`ErrorKind::LockChanged`], [`ErrorKind::LockTaken`] or
+    /// [`ErrorKind::LockMissing`].
+    #[must_use]
+    pub fn into_kind(self) -> ErrorKind {
+        match self {
+            Drift::Changed {
+                name, locked, now, ..
+            } => ErrorKind::LockChanged { name, locked, now },
+            Drift::Taken {
+                name, bits, owner, ..
+            } => ErrorKind::LockTaken { name, bits, owner },
+            Drift::Missing { name, locked, line } => ErrorKind::LockMissing {
+                name,
+                locked,
+                lock_line: line,
+            },
+        }
+    }
 }
 
 impl Lock {
@@ -182,7 +230,13 @@ impl Lock {
 
     /// How `(name, bits)` rows differ from the lock: every locked name whose bits changed, in
     /// the rows' order, then every locked name the rows lack, in the lock's order. Names the
-    /// lock does not know are fine. Empty when the rows keep to the lock.
+    /// lock does not know are fine, unless they took the bits of a locked name that moved or
+    /// went. Empty when the rows keep to the lock.
+    ///
+    /// One mistake is one drift. A new row that takes a locked name's bits
+    /// ([`Drift::Taken`]) is the cause, and what follows from it is left out: the changes of
+    /// the rows after it (a row inserted into a table numbered in order moves every later
+    /// row), and its owner gone (a row renamed).
     ///
     /// ```
     /// use permissions_core::table::{Drift, Lock};
@@ -193,12 +247,17 @@ impl Lock {
     ///     Drift::Changed { index: 0, name: "USER".into(), locked: 2, now: 4 },
     ///     Drift::Missing { name: "PUBLIC".into(), locked: 1, line: 1 },
     /// ]);
+    /// // GUEST inserted before USER, every row numbered in order: one drift, on GUEST.
+    /// assert_eq!(lock.check([("PUBLIC", 1), ("GUEST", 2), ("USER", 4)]), [
+    ///     Drift::Taken { index: 1, name: "GUEST".into(), bits: 2, owner: "USER".into() },
+    /// ]);
     /// # Ok::<(), permissions_core::table::TableError>(())
     /// ```
     pub fn check<'r>(&self, rows: impl IntoIterator<Item = (&'r str, u128)>) -> Vec<Drift> {
+        let rows: Vec<(&str, u128)> = rows.into_iter().collect();
         let mut present = alloc::vec![false; self.entries.len()];
         let mut drifts = Vec::new();
-        for (index, (name, now)) in rows.into_iter().enumerate() {
+        for (index, &(name, now)) in rows.iter().enumerate() {
             let Some(at) = self.entries.iter().position(|e| e.name == name) else {
                 continue;
             };
@@ -225,7 +284,52 @@ impl Lock {
                     line: entry.line,
                 }),
         );
-        drifts
+        let taken = self.taken(&rows, &drifts);
+        let Some(first) = taken.first().map(|t| match t {
+            Drift::Taken { index, .. } => *index,
+            _ => 0,
+        }) else {
+            return drifts;
+        };
+        let owners: Vec<&str> = taken
+            .iter()
+            .filter_map(|t| match t {
+                Drift::Taken { owner, .. } => Some(owner.as_str()),
+                _ => None,
+            })
+            .collect();
+        drifts.retain(|d| match d {
+            Drift::Changed { index, .. } => *index < first,
+            Drift::Missing { name, .. } => !owners.contains(&name.as_str()),
+            Drift::Taken { .. } => true,
+        });
+        // The causes first, in the rows' order.
+        let mut out = taken;
+        out.extend(drifts);
+        out
+    }
+
+    /// The new rows that hold the bits of a locked name which moved or went.
+    fn taken(&self, rows: &[(&str, u128)], drifts: &[Drift]) -> Vec<Drift> {
+        let drifted = |owner: &str| {
+            drifts.iter().any(|d| match d {
+                Drift::Changed { name, .. } | Drift::Missing { name, .. } => name == owner,
+                Drift::Taken { .. } => false,
+            })
+        };
+        rows.iter()
+            .enumerate()
+            .filter(|&(_, &(name, _))| self.get(name).is_none())
+            .filter_map(|(index, &(name, bits))| {
+                let owner = self.entries.iter().find(|e| e.bits == bits)?;
+                drifted(&owner.name).then(|| Drift::Taken {
+                    index,
+                    name: String::from(name),
+                    bits,
+                    owner: owner.name.clone(),
+                })
+            })
+            .collect()
     }
 }
 
@@ -236,26 +340,13 @@ pub(crate) fn errors(lock: &Lock, table: &Table, complete: bool) -> Vec<TableErr
     let rows: Vec<_> = table.permissions().collect();
     lock.check(rows.iter().map(|r| (r.name.as_str(), r.value)))
         .into_iter()
-        .filter_map(|drift| match drift {
-            Drift::Changed {
-                index,
-                name,
-                locked,
-                now,
-            } => Some(TableError::new(
-                rows.get(index).map_or(table.line, |r| r.line),
-                ErrorKind::LockChanged { name, locked, now },
-            )),
-            Drift::Missing { name, locked, line } => complete.then(|| {
-                TableError::new(
-                    table.line,
-                    ErrorKind::LockMissing {
-                        name,
-                        locked,
-                        lock_line: line,
-                    },
-                )
-            }),
+        .filter(|drift| complete || drift.row().is_some())
+        .map(|drift| {
+            let line = drift
+                .row()
+                .and_then(|index| rows.get(index))
+                .map_or(table.line, |r| r.line);
+            TableError::new(line, drift.into_kind())
         })
         .collect()
 }

@@ -72,6 +72,8 @@ impl<'a> Outline<'a> {
 
 /// Reads the outline of a document.
 pub(crate) fn outline(document: &str) -> Outline<'_> {
+    // A byte-order mark, which some editors write first, is not part of the text.
+    let document = document.strip_prefix('\u{feff}').unwrap_or(document);
     let lines: Vec<(usize, &str)> = document.lines().zip(1..).map(|(l, n)| (n, l)).collect();
     let mut out = Outline::default();
     let mut i = front_matter_end(&lines);
@@ -79,6 +81,11 @@ pub(crate) fn outline(document: &str) -> Outline<'_> {
     let mut in_comment = false;
     // The paragraph being read, which a setext underline turns into a heading.
     let mut paragraph: Option<(usize, String)> = None;
+    // Inside a list, indented lines are the items' content rather than code; so they are
+    // inside an HTML or JSX element (`<Tabs>` .. `</Tabs>`), as MDX, which has no indented
+    // code, reads them.
+    let mut in_list = false;
+    let mut open_elements = 0usize;
 
     while let Some(&(number, line)) = lines.get(i) {
         i += 1;
@@ -96,6 +103,21 @@ pub(crate) fn outline(document: &str) -> Outline<'_> {
         if trimmed.is_empty() {
             paragraph = None;
             continue;
+        }
+        let indent = indent(line);
+        if indent >= 4 && paragraph.is_none() && !in_list && open_elements == 0 {
+            // An indented code block: GitHub shows it as code, tables included.
+            continue;
+        }
+        open_elements = match element_line(trimmed) {
+            Element::Opens => open_elements.saturating_add(1),
+            Element::Closes => open_elements.saturating_sub(1),
+            Element::Neither => open_elements,
+        };
+        if list_item(trimmed) {
+            in_list = true;
+        } else if indent == 0 {
+            in_list = false;
         }
         if let Some(open) = opens_fence(trimmed) {
             fence = Some(open);
@@ -193,9 +215,70 @@ fn closes_fence(trimmed: &str, (c, run): (char, usize)) -> bool {
     own >= run && trimmed.chars().skip(own).all(char::is_whitespace)
 }
 
+/// What a line does to the HTML or JSX elements around it.
+enum Element {
+    /// `<Tabs>`, `<div class="x">`: an element that a later line closes.
+    Opens,
+    /// `</Tabs>`.
+    Closes,
+    Neither,
+}
+
+/// Whether a line opens an element that stays open (a start tag alone, not closed on the
+/// line, not self-closing, not a void element such as `<br>`) or closes one.
+fn element_line(trimmed: &str) -> Element {
+    if trimmed.starts_with("</") {
+        return Element::Closes;
+    }
+    let Some(rest) = trimmed.strip_prefix('<') else {
+        return Element::Neither;
+    };
+    let name: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '.')
+        .collect();
+    let void = [
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+        "track", "wbr",
+    ];
+    let opens = name.starts_with(|c: char| c.is_ascii_alphabetic())
+        && !void.contains(&name.to_ascii_lowercase().as_str())
+        && !trimmed.ends_with("/>")
+        && !trimmed.contains("</");
+    if opens {
+        Element::Opens
+    } else {
+        Element::Neither
+    }
+}
+
+/// How far a line is indented, in columns (a tab reaches the next multiple of 4).
+fn indent(line: &str) -> usize {
+    let mut column = 0;
+    for c in line.chars() {
+        match c {
+            ' ' => column += 1,
+            '\t' => column += 4 - column % 4,
+            _ => break,
+        }
+    }
+    column
+}
+
 /// Whether a line ends a table: it is blank or starts another block (a heading, a code
 /// fence, a block quote, a thematic break, a list item, an HTML comment).
 fn starts_block(trimmed: &str) -> bool {
+    trimmed.is_empty()
+        || atx_heading(trimmed).is_some()
+        || opens_fence(trimmed).is_some()
+        || trimmed.starts_with('>')
+        || trimmed.starts_with("<!--")
+        || is_thematic_break(trimmed)
+        || list_item(trimmed)
+}
+
+/// Whether a line starts a list item: `-`, `*`, `+`, or `1.`/`1)`, then a space or nothing.
+fn list_item(trimmed: &str) -> bool {
     let bullet = |c: char| {
         trimmed
             .strip_prefix(c)
@@ -207,16 +290,7 @@ fn starts_block(trimmed: &str) -> bool {
             let rest = rest.strip_prefix(['.', ')']);
             rest.is_some_and(|r| r.is_empty() || r.starts_with([' ', '\t']))
         });
-    trimmed.is_empty()
-        || atx_heading(trimmed).is_some()
-        || opens_fence(trimmed).is_some()
-        || trimmed.starts_with('>')
-        || trimmed.starts_with("<!--")
-        || is_thematic_break(trimmed)
-        || bullet('-')
-        || bullet('*')
-        || bullet('+')
-        || ordered
+    bullet('-') || bullet('*') || bullet('+') || ordered
 }
 
 /// `---`, `***`, `___`: three or more of one of them, spaces allowed between.

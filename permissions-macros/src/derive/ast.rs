@@ -78,6 +78,12 @@ impl Container {
                 return None;
             }
         };
+        // A struct that is no newtype over an unsigned integer: that alone is reported, not
+        // also the keys it makes look out of place (`bits = ..`).
+        let struct_bits = match &input.data {
+            Data::Struct(data) => Some(newtype_bits(cx, &data.fields, &input.ident)?),
+            _ => None,
+        };
         let attrs = attr::container(cx, &input.attrs, form);
         if input.generics.lt_token.is_some() || input.generics.where_clause.is_some() {
             cx.spanned(
@@ -107,6 +113,15 @@ impl Container {
                     Some(set) => set.clone(),
                     None => default_set,
                 };
+                if data.variants.is_empty() {
+                    cx.spanned(
+                        &input.ident,
+                        format!(
+                            "`{}` has no rows: a permission set needs at least one variant, one per permission",
+                            input.ident
+                        ),
+                    );
+                }
                 let rows = data.variants.iter().map(|v| variant_row(cx, v)).collect();
                 let unit_variants = data
                     .variants
@@ -126,8 +141,8 @@ impl Container {
                     lock: None,
                 })
             }
-            Data::Struct(data) => {
-                let bits = newtype_bits(cx, &data.fields, &input.ident)?;
+            Data::Struct(_) => {
+                let bits = struct_bits?;
                 Some(Container {
                     vis: input.vis.clone(),
                     set: input.ident.clone(),
@@ -149,9 +164,17 @@ fn newtype_bits(cx: &mut Ctxt, fields: &Fields, ident: &Ident) -> Option<Bits> {
     let field = match fields {
         Fields::Unnamed(f) if f.unnamed.len() == 1 => &f.unnamed[0],
         _ => {
+            // `struct S { bits: u16 }` names its integer: the example keeps it.
+            let bits = match fields {
+                Fields::Named(f) if f.named.len() == 1 => {
+                    let ty = &f.named[0].ty;
+                    quote::quote!(#ty).to_string()
+                }
+                _ => "u32".to_owned(),
+            };
             cx.spanned(
                 ident,
-                format!("a permission set struct is a newtype over its bits, such as `struct {ident}(u32);`"),
+                format!("a permission set struct is a newtype over its bits, such as `struct {ident}({bits});`"),
             );
             return None;
         }

@@ -139,6 +139,14 @@ pub fn container(cx: &mut Ctxt, attrs: &[Attribute], form: Form) -> Container {
     let mut out = Container::default();
     let mut seen = Vec::new();
     let keys: Vec<&str> = CONTAINER_KEYS.iter().map(|(k, _)| *k).collect();
+    // rustc accepts either helper attribute anywhere in the input; on the wrong item it
+    // would be ignored without a word.
+    for attr in attrs.iter().filter(|a| a.path().is_ident("permission")) {
+        cx.spanned(
+            attr.path(),
+            "`#[permission(..)]` describes one row and goes on a variant; the options of the whole set go in `#[permissions(..)]`",
+        );
+    }
     for attr in attrs.iter().filter(|a| a.path().is_ident("permissions")) {
         let result = attr.parse_nested_meta(|meta| {
             let Some(key) = known_key(cx, &meta, &keys, "permissions", &mut seen)? else {
@@ -290,7 +298,25 @@ fn container_key(
 pub fn row(cx: &mut Ctxt, attrs: &[Attribute]) -> Row {
     let mut out = Row::default();
     let mut seen = Vec::new();
+    for attr in attrs.iter().filter(|a| a.path().is_ident("permissions")) {
+        cx.spanned(
+            attr.path(),
+            "`#[permissions(..)]` holds the options of the whole set and goes on the enum; a row takes `#[permission(..)]`",
+        );
+    }
     for attr in attrs.iter().filter(|a| a.path().is_ident("permission")) {
+        // `#[permission(0x0100)]`: a value without its key.
+        if let syn::Meta::List(list) = &attr.meta
+            && let Some(TokenTree::Literal(lit)) = list.tokens.clone().into_iter().next()
+        {
+            cx.at(
+                lit.span(),
+                format!(
+                    "a row's value needs its key: `#[permission(value = {lit})]`, or `bit = N` for bit N"
+                ),
+            );
+            continue;
+        }
         let result = attr.parse_nested_meta(|meta| {
             let Some(key) = known_key(cx, &meta, ROW_KEYS, "permission", &mut seen)? else {
                 return Ok(());

@@ -6,7 +6,7 @@
 use permissions_core::table::rules::{
     self, Assign as Bits, At, Draft, Kind, Part, RuleError, Spec,
 };
-use permissions_core::table::{Drift, ErrorKind, TableError};
+use permissions_core::table::{ErrorKind, TableError};
 use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, quote};
 
@@ -35,6 +35,16 @@ pub struct Resolved<'c> {
 }
 
 pub fn resolve<'c>(cx: &mut Ctxt, c: &'c Container) -> Layout<'c> {
+    if c.rows.is_empty() && matches!(c.form, Form::Enum { .. }) {
+        // Already reported as "has no rows": every other check would be its consequence
+        // (`default` naming no row, each locked name gone).
+        return Layout {
+            rows: Vec::new(),
+            default: 0,
+            bypass: 0,
+            reserved: 0,
+        };
+    }
     let spec = spec(c);
     let resolution = rules::resolve(&spec);
     let mut in_document: Vec<TableError> = c
@@ -108,32 +118,18 @@ fn keeps_to_lock(cx: &mut Ctxt, layout: &Layout<'_>, lock: &LockFile) {
         .lock
         .check(rows.iter().map(|(_, name, bits)| (name.as_str(), *bits)))
     {
-        let (tokens, kind) = match drift {
-            Drift::Changed {
-                index,
-                name,
-                locked,
-                now,
-            } => {
-                let tokens = rows.get(index).map_or_else(
-                    || lock.lit.to_token_stream(),
-                    |(r, _, _)| match &r.row.assign {
-                        Assign::Bit(_, tokens) | Assign::Value(_, tokens) => tokens.clone(),
-                        Assign::Documented(_) | Assign::Auto => at(r.span),
-                    },
-                );
-                (tokens, ErrorKind::LockChanged { name, locked, now })
-            }
-            Drift::Missing { name, locked, line } if complete => (
-                lock.lit.to_token_stream(),
-                ErrorKind::LockMissing {
-                    name,
-                    locked,
-                    lock_line: line,
-                },
-            ),
-            _ => continue,
-        };
+        if drift.row().is_none() && !complete {
+            continue;
+        }
+        // On the row's bits, or its name when it has none written; a name gone is on the lock.
+        let tokens = drift.row().and_then(|index| rows.get(index)).map_or_else(
+            || lock.lit.to_token_stream(),
+            |(r, _, _)| match &r.row.assign {
+                Assign::Bit(_, tokens) | Assign::Value(_, tokens) => tokens.clone(),
+                Assign::Documented(_) | Assign::Auto => at(r.span),
+            },
+        );
+        let kind = drift.into_kind();
         cx.spanned(tokens, format!("{kind}{}", lock_hint(&kind)));
     }
 }

@@ -73,7 +73,9 @@ impl Document {
 /// How to update a lock on purpose, after a message that says to.
 pub fn lock_hint(kind: &ErrorKind) -> &'static str {
     match kind {
-        ErrorKind::LockChanged { .. } | ErrorKind::LockMissing { .. } => {
+        ErrorKind::LockChanged { .. }
+        | ErrorKind::LockTaken { .. }
+        | ErrorKind::LockMissing { .. } => {
             " (`PERMISSIONS_LOCK=overwrite cargo build` rewrites it)"
         }
         _ => "",

@@ -53,6 +53,10 @@ pub fn expand(c: &Container, layout: &Layout<'_>) -> TokenStream {
         let meta = r.row.meta.iter().map(|(k, v)| quote!((#k, #v)));
         Some(quote!(#p::Row::new(#name_str, Self::#name, #description, #p::RowKind::#kind, &[#(#meta),*])))
     });
+    // The same constants as fields, for `#[requires]`' bare names (see `__private::Names`).
+    // rustc names the struct in its errors about them: "no field `X` on type `..Rows`".
+    let names = quote::format_ident!("{}Rows", set);
+    let fields: Vec<&Ident> = constants.iter().map(|(_, name)| name).collect();
     let bypass = lit(layout.bypass);
     let default = lit(layout.default);
     let reserved = lit(layout.reserved);
@@ -108,6 +112,21 @@ pub fn expand(c: &Container, layout: &Layout<'_>) -> TokenStream {
             const RESERVED: Self = Self::from_bits_retain(#reserved);
             const ROWS: &'static [#p::Row<Self>] = &[#(#row_meta),*];
         }
+
+        #[allow(unused_qualifications)]
+        const _: () = {
+            #[doc(hidden)]
+            #[allow(non_snake_case)]
+            pub struct #names {
+                #(pub #fields: #set,)*
+            }
+
+            #[automatically_derived]
+            impl #p::Names for #set {
+                type Names = #names;
+                const NAMES: #names = #names { #(#fields: Self::#fields),* };
+            }
+        };
 
         #[automatically_derived]
         #[allow(unused_qualifications)]
@@ -171,19 +190,19 @@ fn enum_impls(c: &Container, ident: &Ident, layout: &Layout<'_>) -> TokenStream 
             /// The row's name, as the set's constant is named.
             #[must_use]
             pub const fn name(&self) -> &'static str {
-                match self { #(Self::#variants => #names,)* }
+                match *self { #(Self::#variants => #names,)* }
             }
 
             /// The row's description, from its doc comment.
             #[must_use]
             pub const fn description(&self) -> &'static str {
-                match self { #(Self::#variants => #descriptions,)* }
+                match *self { #(Self::#variants => #descriptions,)* }
             }
 
             /// The row's bits, including those of the rows it covers or implies.
             #[must_use]
             pub const fn bits(&self) -> #bits {
-                match self { #(Self::#variants => #values,)* }
+                match *self { #(Self::#variants => #values,)* }
             }
         }
 

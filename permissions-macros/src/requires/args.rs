@@ -3,6 +3,7 @@
 
 use proc_macro2::{Span, TokenStream, TokenTree};
 use quote::ToTokens;
+use syn::ext::IdentExt;
 use syn::parse::{Parse, ParseStream, Parser};
 use syn::{Ident, Path, Token, token};
 
@@ -119,7 +120,8 @@ impl Args {
                     format!("unknown key `{name}`{hint}"),
                 ));
             }
-            let name: Ident = input.parse()?;
+            // `on = self` names the receiver, as the first parameter would.
+            let name = Ident::parse_any(input)?;
             if on.replace(name).is_some() {
                 cx.at(key.span(), "duplicate `on = ..`");
             }
@@ -230,15 +232,17 @@ fn term(input: ParseStream<'_>) -> syn::Result<Req> {
         || input.peek(Token![crate])
     {
         let path = Path::parse_mod_style(input)?;
-        // `ManageSettings`: the enum's variant, where the set's constant is meant.
-        if let Some(ident) = path.get_ident() {
-            let name = ident.to_string();
+        // `ManageSettings` or `ToxPermission::ManageSettings`: the enum's variant, where the
+        // set's constant is meant. Constants are upper case: the derive makes them so.
+        if let Some(last) = path.segments.last() {
+            let name = last.ident.to_string();
             if name.chars().any(|c| c.is_ascii_lowercase()) {
+                let written = path.to_token_stream().to_string().replace(' ', "");
                 let constant = permissions_core::table::normalize_name(&name);
                 return Err(syn::Error::new(
-                    ident.span(),
+                    last.ident.span(),
                     format!(
-                        "`{name}` is not a constant of the set: requirements name the set's constants, as in `{constant}`"
+                        "`{written}` is not a constant of the set: requirements name the set's constants, as in `{constant}`"
                     ),
                 ));
             }
@@ -326,6 +330,10 @@ mod tests {
             ))
         );
         assert_eq!(
+            parse(quote!(A, on = self)),
+            Ok(("A".into(), Some("self".into()), None))
+        );
+        assert_eq!(
             parse(quote!(on = s, A,)),
             Ok(("A".into(), Some("s".into()), None))
         );
@@ -376,6 +384,12 @@ mod tests {
             error(quote!(ManageSettings)),
             [
                 "`ManageSettings` is not a constant of the set: requirements name the set's constants, as in `MANAGE_SETTINGS`"
+            ]
+        );
+        assert_eq!(
+            error(quote!(ToxPermission::ManageSettings)),
+            [
+                "`ToxPermission::ManageSettings` is not a constant of the set: requirements name the set's constants, as in `MANAGE_SETTINGS`"
             ]
         );
         assert_eq!(

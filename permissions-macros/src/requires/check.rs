@@ -3,7 +3,7 @@
 //! function returns a `Result`. Each broken rule is one error on its token, and every one of
 //! them is reported in one build.
 
-use proc_macro2::{Delimiter, Ident, Span, TokenStream, TokenTree};
+use proc_macro2::{Delimiter, Group, Ident, Span, TokenStream, TokenTree};
 use quote::{ToTokens, quote};
 
 use super::args::Args;
@@ -42,12 +42,20 @@ pub fn check(cx: &mut Ctxt, function: &Function, args: &Args, p: &TokenStream) -
     let output_span = output_span(cx, function);
     let (holder, set) = holder?;
     if set.is_none() && args.requirement.has_bare_names() {
+        let parameter = function
+            .params
+            .iter()
+            .find(|p| p.simple_binding() == Some(&holder))
+            .and_then(|p| p.type_parameter(function));
+        let bind = match parameter {
+            Some(h) => format!("bind it, as in `{h}: HasPermissions<Set = GuildPermissions>`"),
+            None => "declare the type as `impl HasPermissions<Set = GuildPermissions>`".to_owned(),
+        };
         cx.at(
             holder.span(),
             format!(
                 "cannot name the permission set of `{holder}` from its type; write flags as paths \
-                 (`GuildPermissions::BAN_MEMBERS`), or declare the type as \
-                 `impl HasPermissions<Set = GuildPermissions>`"
+                 (`GuildPermissions::BAN_MEMBERS`), or {bind}"
             ),
         );
         return None;
@@ -86,29 +94,41 @@ fn holder(
     args: &Args,
     p: &TokenStream,
 ) -> Option<(Ident, Option<TokenStream>)> {
-    let set_of = |param: &Param| -> Option<TokenStream> {
+    // The set is named through the holder's type, and every token of that path sits on the
+    // parameter's name: rustc reports one error per place and unmet bound, so a type without
+    // `HasPermissions` is reported once, there, however many times expansion names its set.
+    let set_of_type =
+        |ty: &TokenStream, at: &Ident| respan(quote!(<#ty as #p::HasPermissions>::Set), at.span());
+    let set_of = |param: &Param, at: &Ident| -> Option<TokenStream> {
         if let Some(set) = param.impl_trait_set() {
             return Some(set);
         }
         if param.is_impl_trait() {
             return None;
         }
-        let ty = &param.ty;
-        Some(quote!(<#ty as #p::HasPermissions>::Set))
+        if param
+            .type_parameter(function)
+            .is_some_and(|h| set_is_unbound(function, h))
+        {
+            return None;
+        }
+        Some(set_of_type(&param.ty, at))
     };
     if let Some(on) = &args.on {
-        if let Some(param) = function
+        if let Some((param, at)) = function
             .params
             .iter()
-            .find(|p| p.simple_binding() == Some(on))
+            .find_map(|p| p.simple_binding().filter(|b| *b == on).map(|b| (p, b)))
         {
-            return Some((on.clone(), set_of(param)));
+            return Some((at.clone(), set_of(param, at)));
         }
-        if let Some(param) = function.params.iter().find(|p| p.bindings().contains(on)) {
-            let set = param
-                .wrapped_type(on)
-                .map(|ty| quote!(<#ty as #p::HasPermissions>::Set));
-            return Some((on.clone(), set));
+        if let Some((param, at)) = function
+            .params
+            .iter()
+            .find_map(|p| p.bindings().into_iter().find(|b| b == on).map(|b| (p, b)))
+        {
+            let set = param.wrapped_type(on).map(|ty| set_of_type(&ty, &at));
+            return Some((at, set));
         }
         let names: Vec<String> = function
             .params
@@ -136,8 +156,25 @@ fn holder(
         );
         return None;
     };
+    if let Some(wildcard) = first.wildcard() {
+        let ty = first
+            .ty
+            .to_string()
+            .replace("& ", "&")
+            .replace(" :: ", "::")
+            .replace(" <", "<")
+            .replace("< ", "<")
+            .replace(" >", ">");
+        cx.at(
+            wildcard.span(),
+            format!(
+                "`#[requires]` checks the first parameter, which is `_`: give it a name, as in `session: {ty}`, so that it can be checked"
+            ),
+        );
+        return None;
+    }
     match first.simple_binding() {
-        Some(ident) => Some((ident.clone(), set_of(first))),
+        Some(ident) => Some((ident.clone(), set_of(first, ident))),
         None => {
             let span = first
                 .pattern
@@ -150,6 +187,57 @@ fn holder(
             None
         }
     }
+}
+
+/// Whether the type parameter `h` is bound by `HasPermissions` without `Set = ..`, and
+/// otherwise only by marker traits and lifetimes: its set is then unknown to the function.
+/// A bound by any other trait may fix the set (`trait Member: HasPermissions<Set = ..>`), so
+/// rustc is left to judge it.
+fn set_is_unbound(function: &Function, h: &Ident) -> bool {
+    const MARKERS: [&str; 7] = ["Send", "Sync", "Sized", "Unpin", "Copy", "Clone", "Debug"];
+    let bounds = function
+        .bounds
+        .iter()
+        .filter(|(param, _)| param == h)
+        .flat_map(|(_, bounds)| bounds);
+    let mut holder = false;
+    for bound in bounds {
+        let last = bound.iter().rev().find_map(|t| match t {
+            TokenTree::Ident(i) => Some(i.to_string()),
+            _ => None,
+        });
+        let has_set = bound.windows(2).any(|w| {
+            matches!(&w[0], TokenTree::Ident(i) if i == "Set")
+                && matches!(&w[1], TokenTree::Punct(p) if p.as_char() == '=')
+        });
+        match (bound.first(), last.as_deref()) {
+            (_, Some("HasPermissions")) => holder = true,
+            _ if has_set => return false,
+            // `'a`, `?Sized`, `Send`, `core::marker::Sync`
+            (Some(TokenTree::Punct(p)), _) if p.as_char() == '\'' || p.as_char() == '?' => {}
+            (_, Some(name)) if MARKERS.contains(&name) => {}
+            _ => return false,
+        }
+    }
+    holder
+}
+
+/// `tokens`, every one of them (groups included) at `span`.
+pub fn respan(tokens: TokenStream, span: Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|token| match token {
+            TokenTree::Group(g) => {
+                let mut group = Group::new(g.delimiter(), respan(g.stream(), span));
+                group.set_span(span);
+                TokenTree::Group(group)
+            }
+            mut token => {
+                token.set_span(span);
+                token
+            }
+        })
+        .collect()
 }
 
 /// The span of the return type, where a wrong return type is reported.
@@ -395,6 +483,67 @@ mod tests {
             err[0].starts_with("cannot name the permission set of `s`"),
             "{err:?}"
         );
+    }
+
+    #[test]
+    fn a_generic_holder_needs_its_set_bound_for_bare_names() {
+        let unbound = "cannot name the permission set of `h` from its type; write flags as paths \
+                       (`GuildPermissions::BAN_MEMBERS`), or bind it, as in \
+                       `H: HasPermissions<Set = GuildPermissions>`";
+        for item in [
+            quote!(
+                fn f<H: HasPermissions>(h: &H) -> Result<(), E> {}
+            ),
+            quote!(
+                fn f<'a, H: ?Sized + permissions::HasPermissions + Send>(
+                    h: &'a mut H,
+                ) -> Result<(), E> {
+                }
+            ),
+            quote!(
+                fn f<H>(h: H) -> Result<(), E>
+                where
+                    H: HasPermissions + 'static,
+                {
+                }
+            ),
+        ] {
+            assert_eq!(check(quote!(A), item), Err(vec![unbound.into()]));
+        }
+        // Paths need no set; a bound set, another trait (which may bind it) or no bound at
+        // all (rustc's error then) are left to the type.
+        assert!(
+            check(
+                quote!(T::A),
+                quote!(
+                    fn f<H: HasPermissions>(h: &H) -> Result<(), E> {}
+                )
+            )
+            .is_ok()
+        );
+        for item in [
+            quote!(
+                fn f<H: HasPermissions<Set = S>>(h: &H) -> Result<(), E> {}
+            ),
+            quote!(
+                fn f<H>(h: &H) -> Result<(), E>
+                where
+                    H: HasPermissions<Set = S>,
+                {
+                }
+            ),
+            quote!(
+                fn f<H: HasPermissions + Member>(h: &H) -> Result<(), E> {}
+            ),
+            quote!(
+                fn f<H>(h: &H) -> Result<(), E> {}
+            ),
+        ] {
+            assert_eq!(
+                check(quote!(A), item).map(|(_, set)| set.is_some()),
+                Ok(true)
+            );
+        }
     }
 
     #[test]

@@ -7,7 +7,7 @@ use syn::Path;
 use syn::spanned::Spanned;
 
 use super::args::{Args, Req};
-use super::check::Checked;
+use super::check::{Checked, respan};
 use super::signature::Function;
 
 pub fn expand(function: Function, args: &Args, checked: Checked, p: &TokenStream) -> TokenStream {
@@ -16,31 +16,45 @@ pub fn expand(function: Function, args: &Args, checked: Checked, p: &TokenStream
         set,
         output_span,
     } = checked;
-    let requirement = requirement(&args.requirement, p, set.as_ref());
+    // Everything the check adds sits on the checked parameter's name, as its set's path does
+    // (`check::holder`), so that a holder without `HasPermissions` is one error, there. Flags
+    // keep their own spans, for errors about them.
+    let at = holder.span();
+    let requirement = requirement(&args.requirement, p, set.as_ref().map(|set| (set, at)));
     // Nested requirements hold `&'static` slices, which a const block provides; flags alone
     // are a plain temporary.
     let requirement = if args.requirement.is_flags_only() {
-        quote!(&#requirement)
+        let mut flags = Group::new(Delimiter::Parenthesis, requirement);
+        flags.set_span(at);
+        quote_spanned!(at=> &#flags)
     } else {
-        quote!(const { &#requirement })
+        let mut block = Group::new(Delimiter::Brace, quote!(&#requirement));
+        block.set_span(at);
+        quote_spanned!(at=> const #block)
     };
     let text = args.requirement.text();
     let name = function.name.to_string();
     let holder_name = holder.to_string();
     // Bound errors of these calls are reported at the call: the return type for `refuse`, the
-    // checked parameter for `check`.
+    // checked parameter for `check` (when its type is `impl Trait`, whose set has no name).
     let refuse = call_at(quote!(#p::refuse), quote!(__denied), output_span);
     let check_call = call_at(
         quote!(#p::check),
-        quote!(&#holder, #requirement),
-        holder.span(),
+        quote_spanned!(at=> &#holder, #requirement),
+        at,
     );
+    // The holder's set, named once before anything uses it: a holder without `HasPermissions`
+    // is reported here, as the type it is, rather than as a bound of the runtime's `check`.
+    let holder_set = set
+        .as_ref()
+        .map(|set| quote_spanned!(at=> let _: ::core::marker::PhantomData<#set>;));
     // Generated paths are absolute; with `crate = "path"` they may name what the user's
     // scope already imports, which `unused_qualifications` must not flag.
     let check = quote! {
         #[allow(unused_qualifications)]
         {
             #p::register_handler!(::core::module_path!(), #name, #holder_name, #text);
+            #holder_set
             if let ::core::result::Result::Err(__denied) = #check_call {
                 return #refuse;
             }
@@ -85,16 +99,16 @@ fn call_at(path: TokenStream, args: TokenStream, span: Span) -> TokenStream {
 }
 
 /// A `Requirement` expression, evaluable in const context. `set` is the holder's set
-/// type, for bare names.
-fn requirement(req: &Req, p: &TokenStream, set: Option<&TokenStream>) -> TokenStream {
+/// type, for bare names, and where to report what the holder lacks.
+fn requirement(req: &Req, p: &TokenStream, set: Option<(&TokenStream, Span)>) -> TokenStream {
     match req {
         Req::Flag(path) => {
-            let flag = flag(path, set);
+            let flag = flag(path, p, set);
             quote_spanned!(path.span()=> #p::Requirement::All(#flag))
         }
         Req::Union(parts) if parts.iter().all(|r| matches!(r, Req::Flag(_))) => {
             let mut flags = parts.iter().filter_map(|r| match r {
-                Req::Flag(path) => Some((path, flag(path, set))),
+                Req::Flag(path) => Some((path, flag(path, p, set))),
                 _ => None,
             });
             let Some((first_path, first)) = flags.next() else {
@@ -118,11 +132,18 @@ fn requirement(req: &Req, p: &TokenStream, set: Option<&TokenStream>) -> TokenSt
     }
 }
 
-/// A flag's value: a path as written, or a bare name looked up on the holder's set, so that
-/// a typo gets rustc's "similar name" help at the typo itself.
-fn flag(path: &Path, set: Option<&TokenStream>) -> TokenStream {
+/// A flag's value: a path as written, or a bare name read from the field of that name in the
+/// holder's set's `Names` (`__private::Names`): a typo gets rustc's "a field with a similar
+/// name exists" at the typo itself, and a holder whose set is unknown gets no error here.
+/// The const block keeps it a constant, as a path to the set's constant is.
+fn flag(path: &Path, p: &TokenStream, set: Option<(&TokenStream, Span)>) -> TokenStream {
     match (path.get_ident(), set) {
-        (Some(name), Some(set)) => quote_spanned!(name.span()=> <#set>::#name),
+        (Some(name), Some((set, at))) => {
+            let names = respan(quote!(<#set as #p::Names>::NAMES), at);
+            let mut block = Group::new(Delimiter::Brace, quote!(#names.#name));
+            block.set_span(at);
+            quote_spanned!(at=> const #block)
+        }
         _ => path.to_token_stream(),
     }
 }
@@ -139,30 +160,36 @@ mod tests {
         let mut cx = Ctxt::default();
         let args = Args::parse(&mut cx, args).expect("a requirement");
         let set = quote!(S);
-        requirement(&args.requirement, &quote!(p), with_set.then_some(&set)).to_string()
+        let set = with_set.then_some((&set, proc_macro2::Span::call_site()));
+        requirement(&args.requirement, &quote!(p), set).to_string()
     }
 
     #[test]
     fn requirements_become_runtime_values() {
+        let a = "const { < S as p :: Names > :: NAMES . A }";
         assert_eq!(
             tokens(quote!(A), true),
-            "p :: Requirement :: All (< S > :: A)"
+            format!("p :: Requirement :: All ({a})")
         );
         assert_eq!(tokens(quote!(A), false), "p :: Requirement :: All (A)");
-        // Flags joined by `|` are one set: no slice, no const block.
+        // Flags joined by `|` are one set: no slice, no const block around them.
         assert_eq!(
             tokens(quote!(A | T::B | C), true),
-            "p :: Requirement :: All (< S > :: A . union (T :: B) . union (< S > :: C))"
+            format!(
+                "p :: Requirement :: All ({a} . union (T :: B) . union (const {{ < S as p :: Names > :: NAMES . C }}))"
+            )
         );
         assert_eq!(
             tokens(quote!(A | any(B)), true),
-            "p :: Requirement :: AllOf (& [p :: Requirement :: All (< S > :: A) , \
-             p :: Requirement :: AnyOf (& [p :: Requirement :: All (< S > :: B)])])"
+            format!(
+                "p :: Requirement :: AllOf (& [p :: Requirement :: All ({a}) , \
+                 p :: Requirement :: AnyOf (& [p :: Requirement :: All (const {{ < S as p :: Names > :: NAMES . B }})])])"
+            )
         );
         assert_eq!(
             tokens(quote!(all(T::A, B)), true),
             "p :: Requirement :: AllOf (& [p :: Requirement :: All (T :: A) , \
-             p :: Requirement :: All (< S > :: B)])"
+             p :: Requirement :: All (const { < S as p :: Names > :: NAMES . B })])"
         );
     }
 }

@@ -19,6 +19,9 @@ pub struct Function {
     pub params_span: Span,
     /// The tokens after `->`, if any.
     pub output: Option<Vec<TokenTree>>,
+    /// The bounds on the function's type parameters, from `<..>` and `where`: `T: A + B`
+    /// gives `(T, [A, B])`, once per place it is written.
+    pub bounds: Vec<(Ident, Vec<Vec<TokenTree>>)>,
     pub body: Group,
 }
 
@@ -31,14 +34,23 @@ pub struct Param {
 }
 
 impl Param {
-    /// The identifier the pattern is, when it is just a (possibly `mut`) binding.
+    /// The identifier the pattern is, when it is just a (possibly `mut`) binding. `_` binds
+    /// nothing.
     pub fn simple_binding(&self) -> Option<&Ident> {
         if let Some(receiver) = &self.receiver {
             return Some(receiver);
         }
         match self.pattern.as_slice() {
-            [TokenTree::Ident(id)] => Some(id),
+            [TokenTree::Ident(id)] if id != "_" => Some(id),
             [TokenTree::Ident(m), TokenTree::Ident(id)] if m == "mut" => Some(id),
+            _ => None,
+        }
+    }
+
+    /// The `_` of a parameter that is not bound.
+    pub fn wildcard(&self) -> Option<&Ident> {
+        match self.pattern.as_slice() {
+            [TokenTree::Ident(id)] if id == "_" => Some(id),
             _ => None,
         }
     }
@@ -94,6 +106,29 @@ impl Param {
         let closes = set.iter().filter(|t| is_punct(t, '>')).count();
         let keep = set.len() - closes.saturating_sub(opens);
         Some(set.into_iter().take(keep).collect())
+    }
+
+    /// The type parameter the declared type is, behind references: `H` for `&H` or `&'a mut H`.
+    pub fn type_parameter<'f>(&self, function: &'f Function) -> Option<&'f Ident> {
+        let ty = flatten_none_groups(self.ty.clone());
+        let mut rest = ty.as_slice();
+        loop {
+            rest = match rest {
+                [TokenTree::Punct(p), rest @ ..] if p.as_char() == '&' => rest,
+                [TokenTree::Punct(p), TokenTree::Ident(_), rest @ ..] if p.as_char() == '\'' => {
+                    rest
+                }
+                [TokenTree::Ident(m), rest @ ..] if m == "mut" => rest,
+                [TokenTree::Ident(name)] => {
+                    return function
+                        .bounds
+                        .iter()
+                        .map(|(param, _)| param)
+                        .find(|param| *param == name);
+                }
+                _ => return None,
+            };
+        }
     }
 
     /// Whether the declared type is `impl Trait`, which cannot be named in an expression.
@@ -188,7 +223,34 @@ pub fn parse(item: TokenStream) -> Result<Function, NotAFunction> {
         }
         _ => None,
     };
+    // `<T: A + B, ..>` between the name and the parameters, and `where T: A, ..` at the end.
+    let generics = match head.get(fn_at + 2..params_at) {
+        Some([open, inner @ .., close]) if is_punct(open, '<') && is_punct(close, '>') => inner,
+        _ => &[],
+    };
+    let where_clause = head
+        .iter()
+        .rposition(|t| matches!(t, TokenTree::Ident(i) if i == "where"))
+        .filter(|&at| at > params_at)
+        .map_or(&[][..], |at| &head[at + 1..]);
+    let bounds = split_top_level(generics, ',')
+        .into_iter()
+        .chain(split_top_level(where_clause, ','))
+        .filter_map(|part| match part {
+            [TokenTree::Ident(name), colon, rest @ ..]
+                if is_punct(colon, ':') && !rest.first().is_some_and(|t| is_punct(t, ':')) =>
+            {
+                let bounds = split_top_level(rest, '+');
+                Some((
+                    name.clone(),
+                    bounds.into_iter().map(<[_]>::to_vec).collect(),
+                ))
+            }
+            _ => None,
+        })
+        .collect();
     Ok(Function {
+        bounds,
         params_span: params_group.span(),
         head,
         attrs_end,

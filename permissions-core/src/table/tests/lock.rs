@@ -46,40 +46,89 @@ fn the_document_as_locked_passes_and_new_names_are_fine() {
 }
 
 #[test]
-fn a_row_inserted_in_the_middle_fails_on_every_renumbered_row() {
+fn a_row_inserted_in_the_middle_fails_once_on_the_new_row() {
+    // Every later row moves one bit up, but that is one mistake, and the error is where it
+    // was made: on GUEST's row, not on the five rows after it.
     let lock = session_lock();
     let options = Options::new().with_auto_bits(true).with_lock(&lock);
     let inserted = SEED_000.replace("| `PROXY`", "| `GUEST` | A guest |\n| `PROXY`");
     let errors = parse_all(&inserted, &options).unwrap_err();
-    let got: Vec<(usize, String)> = errors
-        .iter()
-        .map(|e| (e.line, e.kind.to_string()))
-        .collect();
-    assert_eq!(got.len(), 5, "{got:?}");
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].line, 15);
     assert_eq!(
-        got.first(),
-        Some(&(
-            16,
-            "`PROXY` is locked at 0x0010 (bit 4) but the table gives 0x0020 (bit 5): a stored value \
-             would change meaning; restore the row's value, or update the lock on purpose"
-                .to_string()
-        ))
+        errors[0].kind,
+        ErrorKind::LockTaken {
+            name: "GUEST".to_string(),
+            bits: 0x10,
+            owner: "PROXY".to_string()
+        }
     );
-    let names: Vec<&str> = errors
-        .iter()
-        .map(|e| match &e.kind {
-            ErrorKind::LockChanged { name, .. } => name.as_str(),
-            _ => "",
-        })
-        .collect();
     assert_eq!(
-        names,
+        errors[0].to_string(),
+        "line 15: `GUEST` is new but takes 0x0010 (bit 4), which is locked for `PROXY`: every \
+         stored `PROXY` would read as `GUEST`; add new rows after the last one (rows without \
+         values are numbered in order) or give `GUEST` a free bit, or update the lock on purpose"
+    );
+}
+
+#[test]
+fn a_renamed_row_fails_once_on_its_new_name() {
+    let lock = session_lock();
+    let options = Options::new().with_auto_bits(true).with_lock(&lock);
+    let renamed = SEED_000.replace("| `PROXY`", "| `GATEWAY`");
+    let errors = parse_all(&renamed, &options).unwrap_err();
+    let kinds: Vec<&ErrorKind> = errors.iter().map(|e| &e.kind).collect();
+    assert_eq!(
+        kinds,
+        [&ErrorKind::LockTaken {
+            name: "GATEWAY".to_string(),
+            bits: 0x10,
+            owner: "PROXY".to_string()
+        }]
+    );
+}
+
+#[test]
+fn a_new_row_on_a_bit_its_owner_still_holds_is_the_rule_engines_error() {
+    // SEND_MESSAGES keeps 0x0112, so nothing drifted from the lock: a new row on a locked
+    // name's bits is a duplicate value, reported once, by the rules.
+    let doc = "| Permission | Value |\n|---|---|\n| VIEW_SETTINGS | 0x0100 |\n| SEND_MESSAGES | 0x0112 |\n| POST | 0x0112 |\n";
+    let lock = Lock::parse("VIEW_SETTINGS = 0x0100\nSEND_MESSAGES = 0x0112\n").unwrap();
+    let options = Options::new().with_width(16).with_lock(&lock);
+    let errors = parse_all(doc, &options).unwrap_err();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        matches!(errors[0].kind, ErrorKind::DuplicateValue { .. }),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn a_changed_row_before_the_new_one_is_still_reported() {
+    // Two mistakes: PUBLIC given another bit by hand, and GUEST inserted
+    // later. Each is one error; only the rows after GUEST are its consequences.
+    let lock = Lock::parse("PUBLIC = 0x1\nUSER = 0x2\nADMIN = 0x4\n").unwrap();
+    let drifts = lock.check([
+        ("PUBLIC", 0x8),
+        ("GUEST", 0x2),
+        ("USER", 0x4),
+        ("ADMIN", 0x10),
+    ]);
+    assert_eq!(
+        drifts,
         [
-            "PROXY",
-            "BOT",
-            "MODERATOR",
-            "ADMINISTRATOR",
-            "SERVER_ADMINISTRATOR"
+            Drift::Taken {
+                index: 1,
+                name: "GUEST".to_string(),
+                bits: 0x2,
+                owner: "USER".to_string()
+            },
+            Drift::Changed {
+                index: 0,
+                name: "PUBLIC".to_string(),
+                locked: 0x1,
+                now: 0x8
+            },
         ]
     );
 }

@@ -371,3 +371,79 @@ fn every_bad_row_is_reported_once() {
     // `parse` gives the first.
     assert_eq!(error(doc, &Options::new()).line, 4);
 }
+
+#[test]
+fn footnote_marks_in_value_cells_are_dropped_not_read_as_digits() {
+    // Each mark beside a value: `<sup>1</sup>` must not turn 0x0001 into 0x00011.
+    let doc = "| Permission | Value | Description |\n\
+               |---|---|---|\n\
+               | ADMINISTRATOR | 0x0001<sup>1</sup> | Grants all permissons |\n\
+               | VIEW_PUBLIC_LOGS | 0x0002[^2] | Allows viewing any action logged in a public channel |\n\
+               | VIEW_PRIVATE_LOGS | 0x0004\\* | Allows viewing any action logged in the guild |\n\
+               | REVERT_LOG_ACTIONS | 0x0008* | Allows reverting any reversible action logged |\n\
+               | VIEW_SETTINGS | 1 << 8 | Allows viewing settings for the guild |\n";
+    let table = parse(doc, &Options::new().with_width(16)).unwrap();
+    assert_eq!(
+        names_and_values(&table),
+        [
+            ("ADMINISTRATOR", 0x0001),
+            ("VIEW_PUBLIC_LOGS", 0x0002),
+            ("VIEW_PRIVATE_LOGS", 0x0004),
+            ("REVERT_LOG_ACTIONS", 0x0008),
+            ("VIEW_SETTINGS", 0x0100),
+        ]
+    );
+    // Under `Bit Number`, `31<sup>1</sup>` is bit 31, not bit 311 (which u32 cannot hold).
+    let doc = "| Permission | Bit Number |\n|---|---|\n\
+               | Administrator | 31<sup>1</sup> |\n| Send Invites | 3* |\n";
+    let table = parse(doc, &Options::new().with_width(32)).unwrap();
+    assert_eq!(
+        names_and_values(&table),
+        [("ADMINISTRATOR", 1 << 31), ("SEND_INVITES", 1 << 3)]
+    );
+}
+
+#[test]
+fn a_byte_order_mark_before_the_document_is_not_text() {
+    let with_heading =
+        "\u{feff}# Tox Mod\n\n| Permission | Value |\n|---|---|\n| ADMINISTRATOR | 0x0001 |\n";
+    let options = Options::new().with_width(16).with_section("Tox Mod");
+    let table = parse(with_heading, &options).unwrap();
+    assert_eq!(names_and_values(&table), [("ADMINISTRATOR", 0x0001)]);
+    let table_first = "\u{feff}| Permission | Value |\n|---|---|\n| SEND_MESSAGES | 0x0112 |\n";
+    let table = parse(table_first, &Options::new().with_width(16)).unwrap();
+    assert_eq!(names_and_values(&table), [("SEND_MESSAGES", 0x0112)]);
+    assert_eq!(table.rows[0].line, 3);
+}
+
+#[test]
+fn a_table_in_an_indented_code_block_is_an_example_not_the_table() {
+    // The page shows how to write a row, as indented code, then gives the real table.
+    let doc = "# Rights\n\nWrite rows like this:\n\n    | Permission | Value |\n    |---|---|\n    | EXAMPLE | 1 |\n\n\
+               | Permission | Value |\n|---|---|\n| KICK_MEMBERS | 0x0002 |\n";
+    let options = Options::new().with_width(16).with_section("Rights");
+    let table = parse(doc, &options).unwrap();
+    assert_eq!(names_and_values(&table), [("KICK_MEMBERS", 0x0002)]);
+    assert_eq!(sections(doc)[0].table, Some(9));
+    // Indented under a list item, a table is the item's content, and is read.
+    let in_list = "# Rights\n\n- The guild's rights:\n\n    | Permission | Value |\n    |---|---|\n    | KICK_MEMBERS | 0x0002 |\n";
+    let table = parse(in_list, &options).unwrap();
+    assert_eq!(names_and_values(&table), [("KICK_MEMBERS", 0x0002)]);
+    // MDX has no indented code: a table indented inside a JSX element is the table.
+    let mdx = "# Rights\n\n<Tabs>\n  <TabItem value=\"guild\">\n\n    | Permission | Value |\n    |---|---|\n    | KICK_MEMBERS | 0x0002 |\n\n  </TabItem>\n</Tabs>\n";
+    let table = parse(mdx, &options).unwrap();
+    assert_eq!(names_and_values(&table), [("KICK_MEMBERS", 0x0002)]);
+    // After the element closes, indented lines are code again.
+    let after =
+        alloc::format!("{mdx}\n    | Permission | Value |\n    |---|---|\n    | EXAMPLE | 1 |\n");
+    assert_eq!(sections(&after)[0].table, Some(6));
+    let table = parse(&after, &options).unwrap();
+    assert_eq!(names_and_values(&table), [("KICK_MEMBERS", 0x0002)]);
+    // A void element (`<br>`) or a self-closing one opens nothing.
+    let void = "# Rights\n\n<br>\n<Spacer />\n\n    | Permission | Value |\n    |---|---|\n    | EXAMPLE | 1 |\n";
+    assert_eq!(sections(void)[0].table, None);
+    // A line indented after a paragraph continues it: no code block there.
+    let continued = "# Rights\n\nSome text\n    more text\n\n| Permission | Value |\n|---|---|\n| BAN_MEMBERS | 0x0004 |\n";
+    let table = parse(continued, &options).unwrap();
+    assert_eq!(names_and_values(&table), [("BAN_MEMBERS", 0x0004)]);
+}
