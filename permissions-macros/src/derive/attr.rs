@@ -305,19 +305,15 @@ pub fn row(cx: &mut Ctxt, attrs: &[Attribute]) -> Row {
         );
     }
     for attr in attrs.iter().filter(|a| a.path().is_ident("permission")) {
-        // `#[permission(0x0100)]`: a value without its key.
-        if let syn::Meta::List(list) = &attr.meta
-            && let Some(TokenTree::Literal(lit)) = list.tokens.clone().into_iter().next()
-        {
-            cx.at(
-                lit.span(),
-                format!(
-                    "a row's value needs its key: `#[permission(value = {lit})]`, or `bit = N` for bit N"
-                ),
+        let syn::Meta::List(list) = &attr.meta else {
+            cx.spanned(
+                attr,
+                "`#[permission]` takes keys: `#[permission(value = 0x0100)]`",
             );
             continue;
-        }
-        let result = attr.parse_nested_meta(|meta| {
+        };
+        let keyed = without_bare_literals(cx, list.tokens.clone());
+        let parser = syn::meta::parser(|meta| {
             let Some(key) = known_key(cx, &meta, ROW_KEYS, "permission", &mut seen)? else {
                 return Ok(());
             };
@@ -327,7 +323,7 @@ pub fn row(cx: &mut Ctxt, attrs: &[Attribute]) -> Row {
             }
             Ok(())
         });
-        if let Err(err) = result {
+        if let Err(err) = syn::parse::Parser::parse2(parser, keyed) {
             cx.push(err);
         }
     }
@@ -380,6 +376,36 @@ fn row_key(cx: &mut Ctxt, out: &mut Row, key: &str, meta: &ParseNestedMeta<'_>) 
         _ => unreachable!("every key of ROW_KEYS is handled"),
     }
     Ok(())
+}
+
+/// The row's arguments without those that start with a literal, each reported with the key it
+/// needs: `#[permission(0x0100)]` is `value = 0x0100`, `#[permission("ADMIN")]` is
+/// `name = "ADMIN"`, wherever they stand in the list.
+fn without_bare_literals(cx: &mut Ctxt, tokens: TokenStream) -> TokenStream {
+    let mut kept = TokenStream::new();
+    let mut argument: Vec<TokenTree> = Vec::new();
+    let mut tokens = tokens.into_iter().peekable();
+    while tokens.peek().is_some() {
+        argument.clear();
+        argument.extend(
+            tokens
+                .by_ref()
+                .take_while(|t| !matches!(t, TokenTree::Punct(p) if p.as_char() == ',' )),
+        );
+        let Some(TokenTree::Literal(first)) = argument.first() else {
+            kept.extend(argument.iter().cloned());
+            kept.extend(quote::quote!(,));
+            continue;
+        };
+        let written: TokenStream = argument.iter().cloned().collect();
+        let fix = if syn::parse2::<LitStr>(written.clone()).is_ok() {
+            format!("a row's name needs its key: `name = {written}`")
+        } else {
+            format!("a row's value needs its key: `value = {written}`, or `bit = N` for bit N")
+        };
+        cx.at(first.span(), fix);
+    }
+    kept
 }
 
 /// The value of a key that takes a string, such as `markdown = "docs/permissions.md"`.

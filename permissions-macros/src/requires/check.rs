@@ -41,21 +41,29 @@ pub fn check(cx: &mut Ctxt, function: &Function, args: &Args, p: &TokenStream) -
     let holder = holder(cx, function, args, p);
     let output_span = output_span(cx, function);
     let (holder, set) = holder?;
+    // A set bound by nothing: no flag has its type, bare or as a path.
+    if let Some(bind) = function
+        .params
+        .iter()
+        .find(|p| p.simple_binding() == Some(&holder))
+        .and_then(|p| unknown_set(function, p))
+    {
+        cx.at(
+            holder.span(),
+            format!(
+                "the permission set of `{holder}` is not known to `{}`: bind it, as in {bind}",
+                function.name
+            ),
+        );
+        return None;
+    }
     if set.is_none() && args.requirement.has_bare_names() {
-        let parameter = function
-            .params
-            .iter()
-            .find(|p| p.simple_binding() == Some(&holder))
-            .and_then(|p| p.type_parameter(function));
-        let bind = match parameter {
-            Some(h) => format!("bind it, as in `{h}: HasPermissions<Set = GuildPermissions>`"),
-            None => "declare the type as `impl HasPermissions<Set = GuildPermissions>`".to_owned(),
-        };
         cx.at(
             holder.span(),
             format!(
                 "cannot name the permission set of `{holder}` from its type; write flags as paths \
-                 (`GuildPermissions::BAN_MEMBERS`), or {bind}"
+                 (`GuildPermissions::BAN_MEMBERS`), or declare the type as \
+                 `impl HasPermissions<Set = GuildPermissions>`"
             ),
         );
         return None;
@@ -106,10 +114,7 @@ fn holder(
         if param.is_impl_trait() {
             return None;
         }
-        if param
-            .type_parameter(function)
-            .is_some_and(|h| set_is_unbound(function, h))
-        {
+        if unknown_set(function, param).is_some() {
             return None;
         }
         Some(set_of_type(&param.ty, at))
@@ -189,17 +194,28 @@ fn holder(
     }
 }
 
-/// Whether the type parameter `h` is bound by `HasPermissions` without `Set = ..`, and
-/// otherwise only by marker traits and lifetimes: its set is then unknown to the function.
-/// A bound by any other trait may fix the set (`trait Member: HasPermissions<Set = ..>`), so
-/// rustc is left to judge it.
-fn set_is_unbound(function: &Function, h: &Ident) -> bool {
+/// When the parameter's type is a type parameter or `impl Trait` whose set nothing binds, how
+/// to bind it (`H: HasPermissions<Set = ..>`).
+fn unknown_set(function: &Function, param: &Param) -> Option<String> {
+    if let Some(h) = param.type_parameter(function) {
+        let bounds = function
+            .bounds
+            .iter()
+            .filter(|(param, _)| param == h)
+            .flat_map(|(_, bounds)| bounds);
+        return set_is_unbound(bounds)
+            .then(|| format!("`{h}: HasPermissions<Set = GuildPermissions>`"));
+    }
+    let bounds = param.impl_bounds()?;
+    set_is_unbound(bounds.iter())
+        .then(|| "`impl HasPermissions<Set = GuildPermissions>`".to_owned())
+}
+
+/// Whether `bounds` hold `HasPermissions` without `Set = ..`, and otherwise only marker
+/// traits and lifetimes: the set is then unknown to the function. A bound by any other trait
+/// may fix the set (`trait Member: HasPermissions<Set = ..>`), so rustc is left to judge it.
+fn set_is_unbound<'b>(bounds: impl Iterator<Item = &'b Vec<TokenTree>>) -> bool {
     const MARKERS: [&str; 7] = ["Send", "Sync", "Sized", "Unpin", "Copy", "Clone", "Debug"];
-    let bounds = function
-        .bounds
-        .iter()
-        .filter(|(param, _)| param == h)
-        .flat_map(|(_, bounds)| bounds);
     let mut holder = false;
     for bound in bounds {
         let last = bound.iter().rev().find_map(|t| match t {
@@ -463,11 +479,13 @@ mod tests {
             ),
             Ok(("s".into(), Some("Guild".into())))
         );
+        // Another trait may bind the set: paths are left to the type, bare names cannot be
+        // resolved.
         assert_eq!(
             check(
                 quote!(Guild::A),
                 quote!(
-                    fn f(s: &impl HasPermissions) -> Result<(), E> {}
+                    fn f(s: &impl Member) -> Result<(), E> {}
                 )
             ),
             Ok(("s".into(), None))
@@ -475,7 +493,7 @@ mod tests {
         let err = check(
             quote!(A),
             quote!(
-                fn f(s: &impl HasPermissions) -> Result<(), E> {}
+                fn f(s: &impl Member) -> Result<(), E> {}
             ),
         )
         .expect_err("a bare name needs a set");
@@ -486,41 +504,40 @@ mod tests {
     }
 
     #[test]
-    fn a_generic_holder_needs_its_set_bound_for_bare_names() {
-        let unbound = "cannot name the permission set of `h` from its type; write flags as paths \
-                       (`GuildPermissions::BAN_MEMBERS`), or bind it, as in \
+    fn a_holder_whose_set_nothing_binds_is_refused() {
+        let unbound = "the permission set of `h` is not known to `f`: bind it, as in \
                        `H: HasPermissions<Set = GuildPermissions>`";
-        for item in [
-            quote!(
-                fn f<H: HasPermissions>(h: &H) -> Result<(), E> {}
-            ),
-            quote!(
-                fn f<'a, H: ?Sized + permissions::HasPermissions + Send>(
-                    h: &'a mut H,
-                ) -> Result<(), E> {
-                }
-            ),
-            quote!(
-                fn f<H>(h: H) -> Result<(), E>
-                where
-                    H: HasPermissions + 'static,
-                {
-                }
-            ),
-        ] {
-            assert_eq!(check(quote!(A), item), Err(vec![unbound.into()]));
-        }
-        // Paths need no set; a bound set, another trait (which may bind it) or no bound at
-        // all (rustc's error then) are left to the type.
-        assert!(
-            check(
-                quote!(T::A),
+        // Bare names or paths: no flag has the type of an unbound set.
+        for requirement in [quote!(A), quote!(T::A)] {
+            for item in [
                 quote!(
                     fn f<H: HasPermissions>(h: &H) -> Result<(), E> {}
-                )
-            )
-            .is_ok()
-        );
+                ),
+                quote!(
+                    fn f<'a, H: ?Sized + permissions::HasPermissions + Send>(
+                        h: &'a mut H,
+                    ) -> Result<(), E> {
+                    }
+                ),
+                quote!(
+                    fn f<H>(h: H) -> Result<(), E>
+                    where
+                        H: HasPermissions + 'static,
+                    {
+                    }
+                ),
+            ] {
+                assert_eq!(check(requirement.clone(), item), Err(vec![unbound.into()]));
+            }
+            assert_eq!(
+                check(requirement, quote!(fn f(h: &impl HasPermissions + Sync) -> Result<(), E> {})),
+                Err(vec![
+                    "the permission set of `h` is not known to `f`: bind it, as in `impl HasPermissions<Set = GuildPermissions>`".into()
+                ])
+            );
+        }
+        // A bound set, another trait (which may bind it) or no bound at all (rustc's error
+        // then) are left to the type.
         for item in [
             quote!(
                 fn f<H: HasPermissions<Set = S>>(h: &H) -> Result<(), E> {}

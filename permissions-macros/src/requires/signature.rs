@@ -131,6 +131,16 @@ impl Param {
         }
     }
 
+    /// The bounds of an `impl A + B` type (behind references too): `[A, B]`.
+    pub fn impl_bounds(&self) -> Option<Vec<Vec<TokenTree>>> {
+        let ty = flatten_none_groups(self.ty.clone());
+        let at = ty
+            .iter()
+            .position(|t| matches!(t, TokenTree::Ident(i) if i == "impl"))?;
+        let bounds = split_top_level(&ty[at + 1..], '+');
+        Some(bounds.into_iter().map(<[_]>::to_vec).collect())
+    }
+
     /// Whether the declared type is `impl Trait`, which cannot be named in an expression.
     pub fn is_impl_trait(&self) -> bool {
         flatten_none_groups(self.ty.clone())

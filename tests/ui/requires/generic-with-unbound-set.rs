@@ -10,6 +10,12 @@ fn update_settings<H: HasPermissions + Sync>(holder: &H) -> Result<(), ApiError>
     Ok(())
 }
 
+// A path does not help: no flag has the type of an unbound set.
+#[requires(ToxPermissions::MANAGE_SETTINGS)]
+fn update_path<H: HasPermissions>(holder: &H) -> Result<(), ApiError> {
+    Ok(())
+}
+
 // Bound, it is fine.
 #[requires(MANAGE_SETTINGS)]
 fn update_more<H>(holder: &H) -> Result<(), ApiError>

@@ -9,4 +9,9 @@ fn update_settings(session: &impl permissions::HasPermissions) -> Result<(), Api
     Ok(())
 }
 
+#[requires(ToxPermissions::MANAGE_SETTINGS)]
+fn update_path(session: &impl permissions::HasPermissions) -> Result<(), ApiError> {
+    Ok(())
+}
+
 fn main() {}
