@@ -295,11 +295,10 @@ fn read(block: &Block<'_>, options: &Options<'_>) -> Result<Read, TableError> {
     }
     let raw: Vec<(usize, Vec<String>)> = lines
         .map(|&(n, text)| {
-            // GFM: missing cells are empty, and excess cells are not shown.
+            // GFM: missing cells are empty, and excess cells are not shown (they are kept
+            // here for `hidden` to look at).
             let mut cells = split_cells(text);
-            if cells.len() < width {
-                cells.resize(width, String::new());
-            }
+            cells.resize(cells.len().max(width), String::new());
             (n, cells)
         })
         .collect();

@@ -96,7 +96,9 @@ impl Reader<'_> {
         let Some(c) = self.at(i) else { return end };
         match c {
             '`' => self.code_span(i, end),
-            '\\' => match self.at(i + 1).filter(|_| i + 1 < end) {
+            // A backslash is never the last character of a link's text: the `]` after it would
+            // be escaped, and close no link (see [`Closers`]).
+            '\\' => match self.at(i + 1) {
                 // `\*` marks a footnote in a name, and is a star in text.
                 Some('*') if self.mode == Mode::Name => i + 2,
                 Some(p) if p.is_ascii_punctuation() => {
@@ -126,7 +128,7 @@ impl Reader<'_> {
             // Emphasis, and footnote marks (`Administrator*`).
             '*' => i + 1,
             '<' => self.angle(i, end),
-            '!' if self.at(i + 1) == Some('[') => match self.bracket(i + 1, end) {
+            '!' if self.at(i + 1) == Some('[') => match self.bracket(i + 1) {
                 // An image shows no text.
                 Some(Bracket::Link { end: next, .. }) => next,
                 _ => {
@@ -134,7 +136,7 @@ impl Reader<'_> {
                     i + 1
                 }
             },
-            '[' => match self.bracket(i, end) {
+            '[' => match self.bracket(i) {
                 Some(Bracket::Footnote { end: next }) => next,
                 Some(Bracket::Link { text, end: next }) => {
                     self.span(text.0, text.1);
@@ -234,20 +236,22 @@ impl Reader<'_> {
         }
     }
 
-    /// Reads the bracket construct at `chars[start] == '['`, if it is one we unwrap.
-    fn bracket(&self, start: usize, end: usize) -> Option<Bracket> {
-        let close = self.closers.bracket(start + 1).filter(|&c| c < end)?;
+    /// Reads the bracket construct at `chars[start] == '['`, if it is one we unwrap. A link's
+    /// text holds no `[`, so this reads the whole cell, never only a link's text.
+    fn bracket(&self, start: usize) -> Option<Bracket> {
         // A `[` before the `]` opens the innermost construct: this one is a plain `[`.
-        if self.closers.open(start + 1).is_some_and(|o| o < close) {
-            return None;
-        }
+        let close = self
+            .closers
+            .square(start + 1)
+            .filter(|&c| self.at(c) == Some(']'))?;
         let inner = (start + 1, close);
         if self.at(start + 1) == Some('^') && close > start + 2 {
             return Some(Bracket::Footnote { end: close + 1 });
         }
         match self.at(close + 1) {
             Some('(') => {
-                let paren = self.closers.paren(close + 1).filter(|&p| p < end)?;
+                // The first `)` after the `(`.
+                let paren = self.closers.paren(close + 2)?;
                 Some(Bracket::Link {
                     text: inner,
                     end: paren + 1,
@@ -255,7 +259,7 @@ impl Reader<'_> {
             }
             // A reference link, `[text][ref]`.
             Some('[') => {
-                let label_end = self.closers.bracket(close + 2).filter(|&b| b < end)?;
+                let label_end = self.closers.bracket(close + 2)?;
                 Some(Bracket::Link {
                     text: inner,
                     end: label_end + 1,
@@ -286,25 +290,39 @@ fn collapse(text: &str) -> String {
     collapsed
 }
 
-/// For each index, where the next `[`, `]` and `)` are: looked up rather than searched for,
-/// so that a line full of `[` is read in linear time.
+/// For each index, where the next brackets and parentheses are: looked up rather than
+/// searched for, so that a line full of `[` is read in linear time. An escaped one (`\]`) is
+/// text, and is skipped: `[a\](b)` is no link.
 struct Closers {
-    open: Vec<usize>,
-    bracket: Vec<usize>,
-    paren: Vec<usize>,
+    /// The next `[` or `]`.
+    square: Vec<Option<usize>>,
+    /// The next `]`.
+    bracket: Vec<Option<usize>>,
+    /// The next `)`.
+    paren: Vec<Option<usize>>,
 }
 
 impl Closers {
     fn new(chars: &[char]) -> Self {
-        let next = |wanted: char| {
-            let mut at = usize::MAX;
-            let mut table: Vec<usize> = chars
+        // Backslashes escape in pairs: in `\\]` the bracket is not escaped.
+        let escaped: Vec<bool> = chars
+            .iter()
+            .scan(false, |after_backslash, &c| {
+                let escaped = *after_backslash;
+                *after_backslash = c == '\\' && !escaped;
+                Some(escaped)
+            })
+            .collect();
+        let next = |wanted: &[char]| {
+            let mut at = None;
+            let mut table: Vec<Option<usize>> = chars
                 .iter()
+                .zip(&escaped)
                 .enumerate()
                 .rev()
-                .map(|(i, &c)| {
-                    if c == wanted {
-                        at = i;
+                .map(|(i, (c, &escaped))| {
+                    if wanted.contains(c) && !escaped {
+                        at = Some(i);
                     }
                     at
                 })
@@ -313,25 +331,25 @@ impl Closers {
             table
         };
         Closers {
-            open: next('['),
-            bracket: next(']'),
-            paren: next(')'),
+            square: next(&['[', ']']),
+            bracket: next(&[']']),
+            paren: next(&[')']),
         }
     }
 
-    /// The index of the first `[` at or after `from`.
-    fn open(&self, from: usize) -> Option<usize> {
-        self.open.get(from).copied().filter(|&i| i != usize::MAX)
+    /// The index of the first `[` or `]` at or after `from`.
+    fn square(&self, from: usize) -> Option<usize> {
+        self.square.get(from).copied().flatten()
     }
 
     /// The index of the first `]` at or after `from`.
     fn bracket(&self, from: usize) -> Option<usize> {
-        self.bracket.get(from).copied().filter(|&i| i != usize::MAX)
+        self.bracket.get(from).copied().flatten()
     }
 
     /// The index of the first `)` at or after `from`.
     fn paren(&self, from: usize) -> Option<usize> {
-        self.paren.get(from).copied().filter(|&i| i != usize::MAX)
+        self.paren.get(from).copied().flatten()
     }
 }
 

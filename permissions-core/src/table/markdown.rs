@@ -39,17 +39,18 @@ pub(crate) struct Outline<'a> {
 }
 
 impl<'a> Outline<'a> {
-    /// The line just past the section that `heading` opens: the line of the next heading of
-    /// the same or a higher level, or `usize::MAX` when the section runs to the end.
+    /// The index of the heading that ends the section `heading` opens: the next heading of
+    /// the same or a higher level, or `headings.len()` when the section runs to the end.
     pub(crate) fn section_end(&self, heading: usize) -> usize {
         let Some(level) = self.headings.get(heading).map(|h| h.level) else {
-            return usize::MAX;
+            return self.headings.len();
         };
         self.headings
             .iter()
+            .enumerate()
             .skip(heading + 1)
-            .find(|h| h.level <= level)
-            .map_or(usize::MAX, |h| h.line)
+            .find(|(_, h)| h.level <= level)
+            .map_or(self.headings.len(), |(i, _)| i)
     }
 
     /// The first table inside the section that `heading` opens.
@@ -57,16 +58,15 @@ impl<'a> Outline<'a> {
         self.tables_in_section(heading).first()
     }
 
-    /// The tables inside the section that `heading` opens, in order.
+    /// The tables inside the section that `heading` opens, in order: those whose last
+    /// heading is the section's own or one of its subsections'.
     pub(crate) fn tables_in_section(&self, heading: usize) -> &[Block<'a>] {
-        let Some(start) = self.headings.get(heading).map(|h| h.line) else {
-            return &[];
-        };
         let end = self.section_end(heading);
-        // Tables are in document order: the ones in the section are found by bisection.
-        let first = self.tables.partition_point(|t| t.line() <= start);
-        let past = self.tables.partition_point(|t| t.line() < end);
-        self.tables.get(first..past.max(first)).unwrap_or_default()
+        // Tables are in document order, and so are the headings they follow: the ones in
+        // the section are found by bisection.
+        let first = self.tables.partition_point(|t| t.heading < Some(heading));
+        let past = self.tables.partition_point(|t| t.heading < Some(end));
+        self.tables.get(first..past).unwrap_or_default()
     }
 }
 
@@ -527,15 +527,27 @@ mod tests {
 
     #[test]
     fn sections_end_at_the_next_heading_of_same_or_higher_level() {
-        let doc = "## A\n### A1\n| a |\n|---|\n| x |\n\n## B\n### C\n";
+        let doc = "## A\n### A1\n| a |\n|---|\n| x |\n\n## B\n| b |\n|---|\n| y |\n\n### C\n";
         let o = outline(doc);
-        assert_eq!(o.section_end(0), 7);
-        assert_eq!(o.section_end(1), 7);
-        assert_eq!(o.section_end(2), usize::MAX);
-        assert_eq!(o.section_end(3), usize::MAX);
-        assert_eq!(o.table_in_section(0).map(Block::line), Some(3));
-        assert_eq!(o.table_in_section(1).map(Block::line), Some(3));
-        assert!(o.table_in_section(2).is_none());
-        assert_eq!(o.tables.first().and_then(|t| t.heading), Some(1));
+        // `## B` (heading 2) ends both `## A` and `### A1`; the others run to the end.
+        assert_eq!(o.section_end(0), 2);
+        assert_eq!(o.section_end(1), 2);
+        assert_eq!(o.section_end(2), 4);
+        assert_eq!(o.section_end(3), 4);
+        assert_eq!(o.section_end(4), 4);
+        let lines = |heading| -> Vec<usize> {
+            o.tables_in_section(heading)
+                .iter()
+                .map(Block::line)
+                .collect()
+        };
+        // A's table is its subsection's; B's own table is not A's.
+        assert_eq!(lines(0), [3]);
+        assert_eq!(lines(1), [3]);
+        assert_eq!(lines(2), [8]);
+        assert!(lines(3).is_empty());
+        assert_eq!(o.table_in_section(2).map(Block::line), Some(8));
+        let headings: Vec<Option<usize>> = o.tables.iter().map(|t| t.heading).collect();
+        assert_eq!(headings, [Some(1), Some(2)]);
     }
 }

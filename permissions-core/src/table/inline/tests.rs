@@ -60,6 +60,9 @@ fn unknown_named_references_stay_and_are_markup_in_a_name() {
     assert_eq!(markup("Read &bogus; Write"), Some("&bogus;".into()));
     assert_eq!(name("Read &amp; Write").markup, None);
     assert_eq!(name("Read &amp; Write").text, "Read & Write");
+    // A name starts with a letter: `&2fa;` is no reference, only text.
+    assert_eq!(text("Use &2fa; codes"), "Use &2fa; codes");
+    assert_eq!(markup("Use &2fa; codes"), None);
 }
 
 #[test]
@@ -84,8 +87,17 @@ fn tags_are_unwrapped() {
         "see the docs"
     );
     assert_eq!(text("<span class=x data-y>z</span>"), "z");
+    // A closing tag may have spaces before its `>`, and no `/`.
+    assert_eq!(text("<b>Bold</b >"), "Bold");
+    assert_eq!(text("a</b/>b"), "a</b/>b");
     // MDX: a component with an expression attribute.
     assert_eq!(text("<Tip kind={1}>note</Tip>"), "note");
+    assert_eq!(text("<Tip level={1 + 2}>note</Tip>"), "note");
+    // Spaces may stand around an attribute's `=`.
+    assert_eq!(
+        text("see <a href = \"https://example.invalid\" title= 't'>the docs</a>"),
+        "see the docs"
+    );
     assert_eq!(text("a<!-- hidden -->b"), "ab");
     assert_eq!(text("<https://example.invalid>"), "https://example.invalid");
     // In text, `<sup>` is unwrapped like any tag: 2<sup>31</sup> keeps its digits.
@@ -101,6 +113,13 @@ fn a_lone_angle_bracket_is_text_and_markup_in_a_name() {
     assert_eq!(text("<a b='x>"), "<a b='x>");
     assert_eq!(text("<1>"), "<1>");
     assert_eq!(text("<!-- open"), "<!-- open");
+    // No autolink: a space in the target, a scheme that does not start with a
+    // letter or has one character only.
+    assert_eq!(
+        text("<https://example.invalid/a b>"),
+        "<https://example.invalid/a b>"
+    );
+    assert_eq!(text("<1ab:x> <a:b>"), "<1ab:x> <a:b>");
     assert_eq!(markup("Admin <x"), Some("<x".into()));
     assert_eq!(markup("Admin <x y"), Some("<x".into()));
     assert_eq!(markup("Admin <3>"), Some("<3>".into()));
@@ -166,9 +185,19 @@ fn links_images_and_footnotes() {
     assert_eq!(text("Hi!x](y)"), "Hi!x](y)");
     assert_eq!(text("[a][]"), "a");
     assert_eq!(text("[a][b"), "[a][b");
+    // The link ends at the first `)` after its `(`, wherever else the text has one.
+    assert_eq!(text("[f(x)](u) and (y)"), "f(x) and (y)");
+    assert_eq!(text("[f(x)](u"), "[f(x)](u");
     // An unclosed `[` before a link is text; the link is the innermost pair.
     assert_eq!(text("[see [the docs](u)"), "[see the docs");
     assert_eq!(text("[![icon](i.png)"), "[");
+    // An escaped bracket or parenthesis is text: it neither opens nor closes a link.
+    assert_eq!(text(r"[a\](u)"), "[a](u)");
+    assert_eq!(text(r"[see \[x](u)"), "see [x");
+    assert_eq!(text(r"[a](u\))"), "a");
+    // Backslashes escape in pairs: after `\\` the bracket closes the link.
+    assert_eq!(text(r"[a\\](u)"), r"a\");
+    assert_eq!(text(r"[a\\\](u)"), r"[a\](u)");
 }
 
 #[test]

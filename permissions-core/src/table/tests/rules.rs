@@ -9,6 +9,7 @@ use alloc::vec;
 fn a_missing_section_suggests_the_closest_heading() {
     let err = error(SEED_002, &Options::new().with_section("Guild Permission"));
     assert_eq!(err.line, 1);
+    assert_eq!(err.kind.key(), Some("section"));
     assert_eq!(
         err.to_string(),
         "line 1: no heading `Guild Permission` in the document; did you mean `Guild Permissions`?"
@@ -403,6 +404,8 @@ fn only_real_widths() {
     for width in [0, 7, 12, 24, 256] {
         let err = error(&values("| A | 1 |\n"), &Options::new().with_width(width));
         assert_eq!(err.line, 0);
+        // The error is about the derive's `bits = ..`, not about the document.
+        assert_eq!(err.kind.key(), Some("bits"));
         assert_eq!(
             err.to_string(),
             alloc::format!("unsupported width of {width} bits: use 8, 16, 32, 64 or 128")
@@ -532,6 +535,7 @@ fn the_section_is_bounded_by_the_next_heading() {
     let doc = "## Empty\n\nNothing yet.\n\n## Full\n\n| Name | Bit |\n|---|---|\n| A | 0 |\n";
     let err = error(doc, &Options::new().with_section("Empty"));
     assert_eq!(err.to_string(), "line 1: section `Empty` has no table yet");
+    assert_eq!(err.kind.key(), Some("section"));
     // A deeper heading stays inside the section.
     let doc = "## Outer\n\n### Inner\n\n| Name | Bit |\n|---|---|\n| A | 0 |\n";
     assert_eq!(

@@ -320,6 +320,31 @@ fn a_column_that_restates_the_value_must_agree() {
 }
 
 #[test]
+fn a_column_written_only_in_hex_or_only_in_binary_restates_the_value() {
+    // No `1 << n` anywhere in the column: its `0x` or `0b` alone says it is a value.
+    for (right, wrong) in [
+        ("0x10000000", "0x04000000"),
+        (
+            "0b0001_0000_0000_0000_0000_0000_0000_0000",
+            "0b0000_0100_0000_0000_0000_0000_0000_0000",
+        ),
+    ] {
+        let doc = alloc::format!(
+            "| Permission | Bit Number | Mask |\n|---|---|---|\n\
+             | Manage Guild | 28 | {right} |\n\
+             | Manage Roles | 25 | {wrong} |\n"
+        );
+        let err = error(&doc, &Options::new().with_width(32));
+        assert_eq!(
+            err.to_string(),
+            "line 4: columns disagree: `Bit Number` gives 0x2000000 (bit 25) but `Mask` gives \
+             0x4000000 (bit 26)",
+            "{right}"
+        );
+    }
+}
+
+#[test]
 fn every_bad_row_is_reported_once() {
     let doc = "| Permission | Value |\n|---|---|\n\
                | ADMINISTRATOR | 0x0001 |\n\
