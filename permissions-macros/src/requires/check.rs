@@ -222,13 +222,9 @@ fn set_is_unbound<'b>(bounds: impl Iterator<Item = &'b Vec<TokenTree>>) -> bool 
             TokenTree::Ident(i) => Some(i.to_string()),
             _ => None,
         });
-        let has_set = bound.windows(2).any(|w| {
-            matches!(&w[0], TokenTree::Ident(i) if i == "Set")
-                && matches!(&w[1], TokenTree::Punct(p) if p.as_char() == '=')
-        });
+        // `HasPermissions<Set = ..>` ends in the set's name, no marker: the set is bound.
         match (bound.first(), last.as_deref()) {
             (_, Some("HasPermissions")) => holder = true,
-            _ if has_set => return false,
             // `'a`, `?Sized`, `Send`, `core::marker::Sync`
             (Some(TokenTree::Punct(p)), _) if p.as_char() == '\'' || p.as_char() == '?' => {}
             (_, Some(name)) if MARKERS.contains(&name) => {}
@@ -526,15 +522,30 @@ mod tests {
                     {
                     }
                 ),
+                // A bound on the set is no bound of the set.
+                quote!(
+                    fn f<H: HasPermissions>(h: &H) -> Result<(), E>
+                    where
+                        H::Set: Into<u8>,
+                    {
+                    }
+                ),
             ] {
                 assert_eq!(check(requirement.clone(), item), Err(vec![unbound.into()]));
             }
-            assert_eq!(
-                check(requirement, quote!(fn f(h: &impl HasPermissions + Sync) -> Result<(), E> {})),
-                Err(vec![
-                    "the permission set of `h` is not known to `f`: bind it, as in `impl HasPermissions<Set = GuildPermissions>`".into()
-                ])
-            );
+            let unbound_impl = "the permission set of `h` is not known to `f`: bind it, as in \
+                                `impl HasPermissions<Set = GuildPermissions>`";
+            for item in [
+                quote!(fn f(h: &impl HasPermissions + Sync) -> Result<(), E> {}),
+                quote!(
+                    fn f(h: impl 'static + HasPermissions) -> Result<(), E> {}
+                ),
+            ] {
+                assert_eq!(
+                    check(requirement.clone(), item),
+                    Err(vec![unbound_impl.into()])
+                );
+            }
         }
         // A bound set, another trait (which may bind it) or no bound at all (rustc's error
         // then) are left to the type.
@@ -553,6 +564,13 @@ mod tests {
                 fn f<H: HasPermissions + Member>(h: &H) -> Result<(), E> {}
             ),
             quote!(
+                fn f<H: HasPermissions + ::roles::Member>(h: &H) -> Result<(), E> {}
+            ),
+            // A raw pointer is no type parameter.
+            quote!(
+                fn f<H: HasPermissions>(h: *const H) -> Result<(), E> {}
+            ),
+            quote!(
                 fn f<H>(h: &H) -> Result<(), E> {}
             ),
         ] {
@@ -561,6 +579,27 @@ mod tests {
                 Ok(true)
             );
         }
+    }
+
+    #[test]
+    fn an_unbound_parameter_is_named_first() {
+        assert_eq!(
+            check(quote!(A), quote!(fn f(_: &Session) -> Result<(), E> {})),
+            Err(vec![
+                "`#[requires]` checks the first parameter, which is `_`: give it a name, as in `session: &Session`, so that it can be checked".into()
+            ])
+        );
+        // `_` binds nothing that `on = ..` could name either.
+        let function = signature::parse(quote!(
+            fn f(_: u32, s: &S) -> Result<(), E> {}
+        ))
+        .ok()
+        .expect("a function");
+        assert!(function.params[0].simple_binding().is_none());
+        assert_eq!(
+            function.params[1].simple_binding().map(ToString::to_string),
+            Some("s".into())
+        );
     }
 
     #[test]

@@ -234,14 +234,14 @@ pub fn parse(item: TokenStream) -> Result<Function, NotAFunction> {
         _ => None,
     };
     // `<T: A + B, ..>` between the name and the parameters, and `where T: A, ..` at the end.
-    let generics = match head.get(fn_at + 2..params_at) {
-        Some([open, inner @ .., close]) if is_punct(open, '<') && is_punct(close, '>') => inner,
-        _ => &[],
-    };
+    // Between the name and the parameters there is nothing but the generics' `<..>`.
+    let generics = head
+        .get(fn_at + 2..params_at)
+        .and_then(|g| g.get(1..g.len().checked_sub(1)?))
+        .unwrap_or_default();
     let where_clause = head
         .iter()
         .rposition(|t| matches!(t, TokenTree::Ident(i) if i == "where"))
-        .filter(|&at| at > params_at)
         .map_or(&[][..], |at| &head[at + 1..]);
     let bounds = split_top_level(generics, ',')
         .into_iter()
