@@ -165,12 +165,12 @@ fn newtype_bits(cx: &mut Ctxt, fields: &Fields, ident: &Ident) -> Option<Bits> {
         Fields::Unnamed(f) if f.unnamed.len() == 1 => &f.unnamed[0],
         _ => {
             // `struct S { bits: u16 }` names its integer: the example keeps it.
-            let bits = match fields {
-                Fields::Named(f) if f.named.len() == 1 => {
-                    let ty = &f.named[0].ty;
+            let bits = match fields.iter().next() {
+                Some(field) => {
+                    let ty = &field.ty;
                     quote::quote!(#ty).to_string()
                 }
-                _ => "u32".to_owned(),
+                None => "u32".to_owned(),
             };
             cx.spanned(
                 ident,
