@@ -133,6 +133,7 @@ fn footnote_marks_never_reach_a_name() {
         "**Administrator**",
         "Administrator<sup>1</sup>",
         "Administrator<sup>[1](#note)</sup>",
+        "Administrator<sup><a href=\"#n1\">1</a>,<a href=\"#n2\">2</a></sup>",
         "Administrator <SUP>*</SUP>",
         "Administrator[^1]",
         "Administrator[^note]",
@@ -152,6 +153,8 @@ fn footnote_marks_never_reach_a_name() {
             "{raw}"
         );
     }
+    // A mark inside the name: the text after it stays.
+    assert_eq!(name("Kick<sup>1</sup> Members").text, "Kick Members");
     // An unclosed `<sup>` loses only its tag.
     assert_eq!(name("Admin<sup>1").text, "Admin1");
 }
