@@ -505,6 +505,7 @@ mod tests {
             "---",
             "* * *",
             "___",
+            "_ _ _",
             "<!-- c -->",
         ] {
             let doc = alloc::format!("| a | b |\n|---|---|\n| 1 | 2 |\n{end}\n| c | d |\n");
@@ -523,6 +524,9 @@ mod tests {
         assert!(outline("| a | b |\n|---|\n| 1 | 2 |\n").tables.is_empty());
         assert!(outline("| a |\n|---|---|\n| 1 |\n").tables.is_empty());
         assert_eq!(outline("a | b\n--|--\n").tables.len(), 1);
+        // The header row needs a pipe that is not escaped; `\\` escapes the backslash.
+        assert!(outline("a \\| b\n|---|\n| 1 |\n").tables.is_empty());
+        assert_eq!(outline("a \\\\| b\n|---|---|\n").tables.len(), 1);
     }
 
     #[test]
