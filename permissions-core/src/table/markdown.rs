@@ -470,6 +470,26 @@ mod tests {
     }
 
     #[test]
+    fn the_document_starts_right_after_its_front_matter() {
+        let doc = "---\nid: client-perms\ntitle: Client Permissions\nsidebar_label: Client\n---\n# Permissions\n";
+        let got: Vec<(usize, String)> = outline(doc)
+            .headings
+            .into_iter()
+            .map(|h| (h.line, h.text))
+            .collect();
+        assert_eq!(got, [(6, String::from("Permissions"))]);
+    }
+
+    #[test]
+    fn a_fence_closes_only_on_a_run_of_its_own_with_nothing_after() {
+        // A blank line and a fence with an info string are content of the open fence.
+        for inside in ["", "```rust"] {
+            let doc = alloc::format!("```\n{inside}\n| a | b |\n|---|---|\n```\n");
+            assert!(outline(&doc).tables.is_empty(), "{inside:?}");
+        }
+    }
+
+    #[test]
     fn a_comment_hides_every_line_up_to_its_close() {
         // A table inside a comment that opens and closes on lines of their own is not read,
         // however many lines come between.
