@@ -31,11 +31,12 @@ pub use crate::__register_handler as register_handler;
 #[cfg(feature = "audit")]
 pub use ::inventory;
 
-/// A derived set's rows as the fields of one value, so that `#[requires]` can read a bare name
-/// as `<Set as Names>::NAMES.NAME`. A field access, unlike a path, is left alone by rustc when
-/// the holder's set cannot be known (its type lacks `HasPermissions`, which is then the one
-/// error), and a misspelt name still gets "a field with a similar name exists". The price: a
-/// bare name is a row of the table; a constant of the user's own is written as a path.
+/// A derived set's rows as the fields of one value, so that `#[requires]` can read a bare
+/// name as `<Set as Names>::NAMES.NAME`. A field access, unlike a path, is left alone by
+/// rustc when the holder's set cannot be known (its type lacks `HasPermissions`, which is then
+/// the one error), and a misspelt name still gets "a field with a similar name exists". The
+/// price: a bare name is a row of the table; a constant of the user's own is written as a
+/// path.
 #[diagnostic::on_unimplemented(
     message = "`#[requires]` cannot resolve bare names in `{Self}`",
     label = "bare names need this parameter's set to be known, and made by `#[derive(PermissionSet)]`",

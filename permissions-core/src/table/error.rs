@@ -150,6 +150,14 @@ pub enum ErrorKind {
         /// What the column takes.
         expected: &'static str,
     },
+    /// A `Value` cell writes `<sup>` right after a decimal number (`2<sup>31</sup>`), which
+    /// GitHub shows as a power, and which could as well be a footnote mark.
+    SuperscriptAfterNumber {
+        /// The column's header.
+        column: String,
+        /// The cell, as written.
+        cell: String,
+    },
     /// A cell holds several forms (`0x0400 (1 << 11)`) that give different values.
     FormsDisagree {
         /// The column's header.
@@ -438,6 +446,12 @@ impl fmt::Display for ErrorKind {
                 }
             }
             ErrorKind::EmptyCell { column } => write!(f, "empty `{column}` cell"),
+            ErrorKind::SuperscriptAfterNumber { column, cell } => write!(
+                f,
+                "`{column}` cell `{cell}` is ambiguous: `<sup>` right after a number reads as a \
+                 power or as a footnote mark; write a power as `1 << n` or in hex, and put a \
+                 space before a footnote mark"
+            ),
             ErrorKind::InvalidValue {
                 column,
                 cell,

@@ -135,14 +135,14 @@ fn requirement(req: &Req, p: &TokenStream, set: Option<(&TokenStream, Span)>) ->
 /// A flag's value: a path as written, or a bare name read from the field of that name in the
 /// holder's set's `Names` (`__private::Names`): a typo gets rustc's "a field with a similar
 /// name exists" at the typo itself, and a holder whose set is unknown gets no error here.
-/// The const block keeps it a constant, as a path to the set's constant is.
+/// A field of a constant is still a constant: the requirement is promoted to a static, as
+/// with a path to the set's constant, and no const block is needed (each would be one more
+/// body for every guard to compile).
 fn flag(path: &Path, p: &TokenStream, set: Option<(&TokenStream, Span)>) -> TokenStream {
     match (path.get_ident(), set) {
         (Some(name), Some((set, at))) => {
             let names = respan(quote!(<#set as #p::Names>::NAMES), at);
-            let mut block = Group::new(Delimiter::Brace, quote!(#names.#name));
-            block.set_span(at);
-            quote_spanned!(at=> const #block)
+            quote!(#names.#name)
         }
         _ => path.to_token_stream(),
     }
@@ -166,7 +166,7 @@ mod tests {
 
     #[test]
     fn requirements_become_runtime_values() {
-        let a = "const { < S as p :: Names > :: NAMES . A }";
+        let a = "< S as p :: Names > :: NAMES . A";
         assert_eq!(
             tokens(quote!(A), true),
             format!("p :: Requirement :: All ({a})")
@@ -176,20 +176,20 @@ mod tests {
         assert_eq!(
             tokens(quote!(A | T::B | C), true),
             format!(
-                "p :: Requirement :: All ({a} . union (T :: B) . union (const {{ < S as p :: Names > :: NAMES . C }}))"
+                "p :: Requirement :: All ({a} . union (T :: B) . union (< S as p :: Names > :: NAMES . C))"
             )
         );
         assert_eq!(
             tokens(quote!(A | any(B)), true),
             format!(
                 "p :: Requirement :: AllOf (& [p :: Requirement :: All ({a}) , \
-                 p :: Requirement :: AnyOf (& [p :: Requirement :: All (const {{ < S as p :: Names > :: NAMES . B }})])])"
+                 p :: Requirement :: AnyOf (& [p :: Requirement :: All (< S as p :: Names > :: NAMES . B)])])"
             )
         );
         assert_eq!(
             tokens(quote!(all(T::A, B)), true),
             "p :: Requirement :: AllOf (& [p :: Requirement :: All (T :: A) , \
-             p :: Requirement :: All (const { < S as p :: Names > :: NAMES . B })])"
+             p :: Requirement :: All (< S as p :: Names > :: NAMES . B)])"
         );
     }
 }

@@ -393,6 +393,19 @@ fn footnote_marks_in_value_cells_are_dropped_not_read_as_digits() {
             ("VIEW_SETTINGS", 0x0100),
         ]
     );
+    // `2<sup>31</sup>` shows as a power, and could be 2 with a footnote: an error, quoting it.
+    let doc = "| Permission | Value |\n|---|---|\n| ADMINISTRATOR | 2<sup>31</sup> |\n";
+    let err = error(doc, &Options::new().with_width(32));
+    assert_eq!(
+        err.to_string(),
+        "line 3: `Value` cell `2<sup>31</sup>` is ambiguous: `<sup>` right after a number reads \
+         as a power or as a footnote mark; write a power as `1 << n` or in hex, and put a space \
+         before a footnote mark"
+    );
+    // With a space, it is a footnote mark.
+    let doc = "| Permission | Value |\n|---|---|\n| ADMINISTRATOR | 2 <SUP>31</SUP> |\n";
+    let table = parse(doc, &Options::new().with_width(32)).unwrap();
+    assert_eq!(names_and_values(&table), [("ADMINISTRATOR", 2)]);
     // Under `Bit Number`, `31<sup>1</sup>` is bit 31, not bit 311 (which u32 cannot hold).
     let doc = "| Permission | Bit Number |\n|---|---|\n\
                | Administrator | 31<sup>1</sup> |\n| Send Invites | 3* |\n";
