@@ -133,7 +133,7 @@ pub(crate) fn outline(document: &str) -> Outline<'_> {
             out.headings.push(Heading {
                 line: number,
                 level,
-                text: inline::text(text),
+                text: heading_text(text),
             });
             paragraph = None;
             continue;
@@ -143,7 +143,7 @@ pub(crate) fn outline(document: &str) -> Outline<'_> {
                 out.headings.push(Heading {
                     line: start,
                     level,
-                    text: inline::text(&text),
+                    text: heading_text(&text),
                 });
             }
             // Without a paragraph above, `---` is a horizontal rule.
@@ -213,6 +213,21 @@ fn opens_fence(trimmed: &str) -> Option<(char, usize)> {
 fn closes_fence(trimmed: &str, (c, run): (char, usize)) -> bool {
     let own = trimmed.chars().take_while(|&x| x == c).count();
     own >= run && trimmed.chars().skip(own).all(char::is_whitespace)
+}
+
+/// A heading's plain text, without the explicit id or classes that Docusaurus, Pandoc and
+/// Hugo let a heading end with (`## Guild Permissions {#guild-perms}`), which no page shows.
+fn heading_text(raw: &str) -> String {
+    let raw = raw.trim_end();
+    let without = raw
+        .rfind('{')
+        .filter(|&open| {
+            raw.get(open + 1..)
+                .is_some_and(|attrs| attrs.ends_with('}') && attrs.starts_with(['#', '.']))
+        })
+        .and_then(|open| raw.get(..open))
+        .unwrap_or(raw);
+    inline::text(without)
 }
 
 /// What a line does to the HTML or JSX elements around it.

@@ -460,3 +460,25 @@ fn a_table_in_an_indented_code_block_is_an_example_not_the_table() {
     let table = parse(continued, &options).unwrap();
     assert_eq!(names_and_values(&table), [("BAN_MEMBERS", 0x0004)]);
 }
+
+#[test]
+fn a_heading_id_is_not_part_of_the_section_name() {
+    // Docusaurus, Pandoc and Hugo pages give headings explicit ids, which no page shows.
+    let doc = "# Permissions\n\n## Guild Permissions {#guild-perms}\n\n| Permission | Bit Number |\n|---|---|\n| Administrator | 31 |\n\n\
+               Voice Permissions {.voice #voice}\n---\n\n| Permission | Bit Number |\n|---|---|\n| Speak | 21 |\n";
+    let options = Options::new().with_width(32);
+    let guild = parse(doc, &options.with_section("Guild Permissions")).unwrap();
+    assert_eq!(names_and_values(&guild), [("ADMINISTRATOR", 1 << 31)]);
+    let voice = parse(doc, &options.with_section("Voice Permissions")).unwrap();
+    assert_eq!(names_and_values(&voice), [("SPEAK", 1 << 21)]);
+    let headings: Vec<String> = sections(doc).into_iter().map(|s| s.heading).collect();
+    assert_eq!(
+        headings,
+        ["Permissions", "Guild Permissions", "Voice Permissions"]
+    );
+    // Braces that are text stay: `{user}` is no id.
+    assert_eq!(
+        sections("# Rights of {user}\n")[0].heading,
+        "Rights of {user}"
+    );
+}
