@@ -267,17 +267,16 @@ fn element_line(trimmed: &str) -> Element {
     }
 }
 
-/// How far a line is indented, in columns (a tab reaches the next multiple of 4).
+/// How far a line is indented, in columns, as far as it matters here: the checks are for
+/// none, and for 4 or more (indented code). A tab reaches the next tab stop, column 4 or
+/// beyond, so a tab in the indentation makes it 4 at least.
 fn indent(line: &str) -> usize {
-    let mut column = 0;
-    for c in line.chars() {
-        match c {
-            ' ' => column += 1,
-            '\t' => column += 4 - column % 4,
-            _ => break,
-        }
+    let spaces = line.chars().take_while(|&c| c == ' ').count();
+    if line.chars().nth(spaces) == Some('\t') {
+        spaces.max(4)
+    } else {
+        spaces
     }
-    column
 }
 
 /// Whether a line ends a table: it is blank or starts another block (a heading, a code

@@ -462,6 +462,34 @@ fn a_table_in_an_indented_code_block_is_an_example_not_the_table() {
 }
 
 #[test]
+fn indented_code_after_a_list_with_tabs_and_in_dotted_jsx_elements() {
+    let options = Options::new().with_width(16).with_section("Rights");
+    let real = "| Permission | Value |\n|---|---|\n| KICK_MEMBERS | 0x0002 |\n";
+    let kick = |doc: &str| {
+        let table = parse(doc, &options).unwrap();
+        assert_eq!(
+            names_and_values(&table),
+            [("KICK_MEMBERS", 0x0002)],
+            "{doc}"
+        );
+    };
+    // A paragraph at the margin ends the list: an indented table after it is code again.
+    kick(&alloc::format!(
+        "# Rights\n\n- The guild's rights:\n\nAn example row:\n\n    | Permission | Value |\n    |---|---|\n    | EXAMPLE | 1 |\n\n{real}"
+    ));
+    // A tab indents as far as four spaces do.
+    for indent in ["\t", "  \t"] {
+        kick(&alloc::format!(
+            "# Rights\n\n{indent}| Permission | Value |\n{indent}|---|---|\n{indent}| EXAMPLE | 1 |\n\n{real}"
+        ));
+    }
+    // `<Input.Group>` is a JSX element, not the void `<input>`: the table inside is read.
+    kick(
+        "# Rights\n\n<Input.Group>\n\n    | Permission | Value |\n    |---|---|\n    | KICK_MEMBERS | 0x0002 |\n\n</Input.Group>\n",
+    );
+}
+
+#[test]
 fn a_heading_id_is_not_part_of_the_section_name() {
     // Docusaurus, Pandoc and Hugo pages give headings explicit ids, which no page shows.
     let doc = "# Permissions\n\n## Guild Permissions {#guild-perms}\n\n| Permission | Bit Number |\n|---|---|\n| Administrator | 31 |\n\n\
