@@ -559,9 +559,9 @@ impl fmt::Display for ErrorKind {
             ErrorKind::LockTaken { name, bits, owner } => write!(
                 f,
                 "`{name}` is new but takes {}, which is locked for `{owner}`: every stored \
-                 `{owner}` would read as `{name}`; add new rows after the last one (rows without \
-                 values are numbered in order) or give `{name}` a free bit, or update the lock \
-                 on purpose",
+                 `{owner}` would read as `{name}`. If `{name}` was inserted into rows numbered \
+                 in order, add it after the last row; if `{owner}` was renamed, restore its \
+                 name; otherwise give `{name}` a free bit; or update the lock on purpose",
                 Bits(*bits)
             ),
             ErrorKind::LockMissing {

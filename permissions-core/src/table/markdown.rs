@@ -257,7 +257,8 @@ fn element_line(trimmed: &str) -> Element {
         "track", "wbr",
     ];
     let opens = name.starts_with(|c: char| c.is_ascii_alphabetic())
-        && !void.contains(&name.to_ascii_lowercase().as_str())
+        // HTML's void elements are lower case; `<Link>` or `<Col>` is an MDX component.
+        && !void.contains(&name.as_str())
         && !trimmed.ends_with("/>")
         && !trimmed.contains("</");
     if opens {
