@@ -63,6 +63,14 @@ pub enum ErrorKind {
     },
     /// The document holds no table.
     NoTable,
+    /// Where a table was expected, rows that look like one are none: the header row and the
+    /// delimiter row have different numbers of cells, and GFM reads them as text.
+    NotATable {
+        /// The header row's cells.
+        header: usize,
+        /// The delimiter row's cells.
+        delimiter: usize,
+    },
     /// No section was named, and the document holds more than one table.
     SeveralTables {
         /// The line of each table's header row.
@@ -361,6 +369,12 @@ impl fmt::Display for ErrorKind {
                 )
             }
             ErrorKind::NoTable => f.write_str("the document has no table"),
+            ErrorKind::NotATable { header, delimiter } => write!(
+                f,
+                "this looks like a table, but its header row has {header} cells and its \
+                 delimiter row {delimiter}, so GitHub shows it as text; give both rows as many \
+                 cells"
+            ),
             ErrorKind::SeveralTables { lines } => {
                 f.write_str("several tables (lines ")?;
                 for (i, line) in lines.iter().enumerate() {

@@ -36,6 +36,19 @@ impl Block<'_> {
 pub(crate) struct Outline<'a> {
     pub(crate) headings: Vec<Heading>,
     pub(crate) tables: Vec<Block<'a>>,
+    /// Rows that look like a table but are none, because the header row and the delimiter
+    /// row have different numbers of cells.
+    pub(crate) near_tables: Vec<NearTable>,
+}
+
+/// A header row over a delimiter row with another number of cells: GFM reads it as text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct NearTable {
+    /// Index into [`Outline::headings`] of the last heading before it.
+    pub(crate) heading: Option<usize>,
+    pub(crate) line: usize,
+    pub(crate) header: usize,
+    pub(crate) delimiter: usize,
 }
 
 impl<'a> Outline<'a> {
@@ -67,6 +80,19 @@ impl<'a> Outline<'a> {
         let first = self.tables.partition_point(|t| t.heading < Some(heading));
         let past = self.tables.partition_point(|t| t.heading < Some(end));
         self.tables.get(first..past).unwrap_or_default()
+    }
+
+    /// The first would-be table inside the section that `heading` opens (in the whole
+    /// document for `None`).
+    pub(crate) fn near_table(&self, heading: Option<usize>) -> Option<NearTable> {
+        let Some(heading) = heading else {
+            return self.near_tables.first().copied();
+        };
+        let end = self.section_end(heading);
+        self.near_tables
+            .iter()
+            .find(|t| t.heading.is_some_and(|h| h >= heading && h < end))
+            .copied()
     }
 }
 
@@ -151,10 +177,20 @@ pub(crate) fn outline(document: &str) -> Outline<'_> {
         }
         let next = lines.get(i).map_or("", |&(_, next)| next);
         // GFM: the header row and the delimiter row have as many cells, or it is no table.
-        if has_pipe(line)
-            && is_delimiter_row(next)
-            && split_cells(line).len() == split_cells(next).len()
-        {
+        let header = if has_pipe(line) && is_delimiter_row(next) {
+            Some((split_cells(line).len(), split_cells(next).len()))
+        } else {
+            None
+        };
+        if let Some((cells, delimiter)) = header.filter(|(cells, delimiter)| cells != delimiter) {
+            out.near_tables.push(NearTable {
+                heading: out.headings.len().checked_sub(1),
+                line: number,
+                header: cells,
+                delimiter,
+            });
+        }
+        if header.is_some_and(|(cells, delimiter)| cells == delimiter) {
             let mut block = Block {
                 heading: out.headings.len().checked_sub(1),
                 lines: Vec::from([(number, line)]),

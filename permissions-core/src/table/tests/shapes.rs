@@ -510,3 +510,28 @@ fn a_heading_id_is_not_part_of_the_section_name() {
         "Rights of {user}"
     );
 }
+
+#[test]
+fn a_header_and_delimiter_with_other_cell_counts_is_named_not_missing() {
+    // A trailing `|` after an empty header cell: 4 cells over 3, which GFM shows as text.
+    let doc = "# Rights\n\n| Right | Value | When enabled | |\n|---|---|---|\n| KICK_MEMBERS | 0x0002 | Kick |\n";
+    let expected = "line 3: this looks like a table, but its header row has 4 cells and its \
+                    delimiter row 3, so GitHub shows it as text; give both rows as many cells";
+    let options = Options::new().with_width(16);
+    assert_eq!(error(doc, &options).to_string(), expected);
+    assert_eq!(
+        error(doc, &options.with_section("Rights")).to_string(),
+        expected
+    );
+    // A real table elsewhere is not hidden by it, and one in another section is not blamed.
+    let two = alloc::format!(
+        "{doc}\n# Other\n\n| Permission | Value |\n|---|---|\n| BAN_MEMBERS | 0x0004 |\n"
+    );
+    let table = parse(&two, &options).unwrap();
+    assert_eq!(names_and_values(&table), [("BAN_MEMBERS", 0x0004)]);
+    let empty = "# Rights\n\nNo table yet.\n\n# Other\n\n| a | b |\n|---|\n";
+    assert_eq!(
+        error(empty, &options.with_section("Rights")).to_string(),
+        "line 1: section `Rights` has no table yet"
+    );
+}
