@@ -185,9 +185,10 @@ fn lock_writes_the_bits_and_check_holds_the_document_to_them() {
         [
             format!(
                 "error: {edited_arg}:18: `GUEST` is new but takes 0x0008 (bit 3), which is locked \
-                 for `USER`: every stored `USER` would read as `GUEST`; add new rows after the \
-                 last one (rows without values are numbered in order) or give `GUEST` a free \
-                 bit, or update the lock on purpose (`permissions lock` rewrites it)"
+                 for `USER`: every stored `USER` would read as `GUEST`. If `GUEST` was inserted \
+                 into rows numbered in order, add it after the last row; if `USER` was renamed, \
+                 restore its name; otherwise give `GUEST` a free bit; or update the lock on \
+                 purpose (`permissions lock` rewrites it)"
             )
             .as_str(),
             "1 error in 1 of 1 document"

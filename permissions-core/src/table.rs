@@ -538,7 +538,10 @@ fn find_table<'o, 'd>(
         None => (outline.tables.as_slice(), 1),
     };
     match (options.table, tables) {
-        (None, []) => Err(TableError::new(1, ErrorKind::NoTable)),
+        (None, []) => Err(match outline.near_table(None) {
+            Some(near) => not_a_table(near),
+            None => TableError::new(1, ErrorKind::NoTable),
+        }),
         (None, [only]) => Ok(only),
         (None, [first, ..]) if options.section.is_some() => Ok(first),
         (None, [first, ..]) => Err(TableError::new(
@@ -585,6 +588,9 @@ fn in_section<'o, 'd>(
     let line = heading.map_or(1, |h| h.line);
     let tables = outline.tables_in_section(index);
     if tables.is_empty() {
+        if let Some(near) = outline.near_table(Some(index)) {
+            return Err(not_a_table(near));
+        }
         return Err(TableError::new(
             line,
             ErrorKind::EmptySection {
@@ -593,6 +599,17 @@ fn in_section<'o, 'd>(
         ));
     }
     Ok((tables, line))
+}
+
+/// Rows that look like a table, and why they are none.
+fn not_a_table(near: markdown::NearTable) -> TableError {
+    TableError::new(
+        near.line,
+        ErrorKind::NotATable {
+            header: near.header,
+            delimiter: near.delimiter,
+        },
+    )
 }
 
 #[cfg(test)]

@@ -118,6 +118,7 @@ impl Db {
                     // 10 s) instead of failing at once.
                     if engine == Engine::Sqlite {
                         conn.execute("PRAGMA busy_timeout = 10000").await?;
+                        conn.execute("PRAGMA foreign_keys = ON").await?;
                     }
                     Ok(())
                 })
@@ -129,12 +130,16 @@ impl Db {
         let mut conn = pool.acquire().await?;
         let mut tx = match engine {
             Engine::Sqlite => {
-                // SQLite changes its journal mode only outside a transaction.
-                sqlx::raw_sql(engine.schema()).execute(&mut *conn).await?;
+                // Readers do not wait for writers, for several connections on one file. SQLite
+                // changes its journal mode only outside a transaction.
+                conn.execute("PRAGMA journal_mode = WAL").await?;
                 // A write transaction from its first statement: a second server waits here
-                // until the first has committed its seed, then counts it. (A deferred one
-                // would let both read 0, and one would fail to write.)
-                conn.begin_with("BEGIN IMMEDIATE").await?
+                // until the first has committed its tables and seed, then counts it. (Creating
+                // the tables outside it, two servers at once could each hold a read lock and
+                // want the write lock, and SQLite fails one at once, busy timeout or not.)
+                let mut tx = conn.begin_with("BEGIN IMMEDIATE").await?;
+                sqlx::raw_sql(engine.schema()).execute(&mut *tx).await?;
+                tx
             }
             Engine::Postgres => {
                 let mut tx = conn.begin().await?;

@@ -3,9 +3,8 @@
 -- signed integer of their width (guild permissions u32 as i32, text channel permissions u16 as
 -- i16), so Administrator, bit 31, is negative, as in PostgreSQL's INTEGER. Bits the tables do
 -- not know are kept and never grant anything.
-PRAGMA foreign_keys = ON;
--- Readers do not wait for writers, for several connections on one file.
-PRAGMA journal_mode = WAL;
+-- (Run inside the server's first write transaction: the connection's own settings, foreign
+-- keys, busy timeout and the WAL journal, are set in `db.rs`.)
 
 CREATE TABLE IF NOT EXISTS users (
     id    INTEGER PRIMARY KEY,

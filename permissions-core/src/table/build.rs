@@ -400,6 +400,16 @@ fn row(
     })
 }
 
+/// Whether a cell writes `<sup>` right after a decimal number, as in `2<sup>31</sup>`: a
+/// power to the eye, a footnote mark to the reader of names.
+fn superscript_after_number(written: &str) -> bool {
+    let lower = written.to_ascii_lowercase();
+    lower.find("<sup>").is_some_and(|at| {
+        let before = lower.get(..at).unwrap_or_default();
+        !before.is_empty() && before.bytes().all(|b| b.is_ascii_digit())
+    })
+}
+
 /// The row's value, read from every value column, which must agree. A value cell is read
 /// like a name: a footnote mark (`0x0001<sup>1</sup>`, `31*`) is dropped, never read as digits.
 fn agreed_value(
@@ -412,7 +422,14 @@ fn agreed_value(
     let mut agreed: Option<(usize, u128)> = None;
     for &(i, role) in &columns.values {
         let column = header(&columns.headers, i);
-        let text = inline::name(&cell(raw, i)).text;
+        let written = cell(raw, i);
+        if role == Role::Value && superscript_after_number(&written) {
+            return fail(ErrorKind::SuperscriptAfterNumber {
+                column,
+                cell: written,
+            });
+        }
+        let text = inline::name(&written).text;
         if columns.kinds.get(i) == Some(&Kind::Restates) && text.is_empty() {
             continue;
         }

@@ -63,6 +63,14 @@ pub enum ErrorKind {
     },
     /// The document holds no table.
     NoTable,
+    /// Where a table was expected, rows that look like one are none: the header row and the
+    /// delimiter row have different numbers of cells, and GFM reads them as text.
+    NotATable {
+        /// The header row's cells.
+        header: usize,
+        /// The delimiter row's cells.
+        delimiter: usize,
+    },
     /// No section was named, and the document holds more than one table.
     SeveralTables {
         /// The line of each table's header row.
@@ -149,6 +157,14 @@ pub enum ErrorKind {
         cell: String,
         /// What the column takes.
         expected: &'static str,
+    },
+    /// A `Value` cell writes `<sup>` right after a decimal number (`2<sup>31</sup>`), which
+    /// GitHub shows as a power, and which could as well be a footnote mark.
+    SuperscriptAfterNumber {
+        /// The column's header.
+        column: String,
+        /// The cell, as written.
+        cell: String,
     },
     /// A cell holds several forms (`0x0400 (1 << 11)`) that give different values.
     FormsDisagree {
@@ -353,6 +369,12 @@ impl fmt::Display for ErrorKind {
                 )
             }
             ErrorKind::NoTable => f.write_str("the document has no table"),
+            ErrorKind::NotATable { header, delimiter } => write!(
+                f,
+                "this looks like a table, but its header row has {header} cells and its \
+                 delimiter row {delimiter}, so GitHub shows it as text; give both rows as many \
+                 cells"
+            ),
             ErrorKind::SeveralTables { lines } => {
                 f.write_str("several tables (lines ")?;
                 for (i, line) in lines.iter().enumerate() {
@@ -438,6 +460,12 @@ impl fmt::Display for ErrorKind {
                 }
             }
             ErrorKind::EmptyCell { column } => write!(f, "empty `{column}` cell"),
+            ErrorKind::SuperscriptAfterNumber { column, cell } => write!(
+                f,
+                "`{column}` cell `{cell}` is ambiguous: `<sup>` right after a number reads as a \
+                 power or as a footnote mark; write a power as `1 << n` or in hex, and put a \
+                 space before a footnote mark"
+            ),
             ErrorKind::InvalidValue {
                 column,
                 cell,
@@ -545,9 +573,9 @@ impl fmt::Display for ErrorKind {
             ErrorKind::LockTaken { name, bits, owner } => write!(
                 f,
                 "`{name}` is new but takes {}, which is locked for `{owner}`: every stored \
-                 `{owner}` would read as `{name}`; add new rows after the last one (rows without \
-                 values are numbered in order) or give `{name}` a free bit, or update the lock \
-                 on purpose",
+                 `{owner}` would read as `{name}`. If `{name}` was inserted into rows numbered \
+                 in order, add it after the last row; if `{owner}` was renamed, restore its \
+                 name; otherwise give `{name}` a free bit; or update the lock on purpose",
                 Bits(*bits)
             ),
             ErrorKind::LockMissing {

@@ -3,8 +3,9 @@
 //! What CommonMark and GFM render, we read the same way: code spans (`` `x` ``, ``` ``a ` b`` ```),
 //! backslash escapes, character references (`&lt;`, `&#60;`, `&#x3C;`, decoded everywhere but
 //! in code spans), emphasis, links (`[text](url)`, `[text][ref]`), images (dropped), autolinks,
-//! footnote references (`[^1]`, dropped), and inline HTML: comments are dropped, `<br>` is a
-//! space, and every other tag (`<b>`, `<code>`, `<a href="..">`, JSX's `<Tip>`) is unwrapped.
+//! footnote references (`[^1]`, dropped), MDX comments (`{/* .. */}`, dropped), and inline
+//! HTML: comments are dropped, `<br>` is a space, and every other tag (`<b>`, `<code>`,
+//! `<a href="..">`, JSX's `<Tip>`) is unwrapped.
 //!
 //! A name is read more strictly ([`name`]): footnote marks (`*`, `\*`, `<sup>1</sup>`, `[^1]`)
 //! are dropped with their content, and anything left that is markup rather than text (a `<`
@@ -148,6 +149,17 @@ impl Reader<'_> {
                     i + 1
                 }
             },
+            // An MDX comment, `{/* .. */}`, shows nothing (MDX has no `<!-- -->`).
+            '{' if self.at(i + 1) == Some('/') && self.at(i + 2) == Some('*') => {
+                match mdx_comment_len(self.chars.get(i..end).unwrap_or_default()) {
+                    Some(len) => i + len,
+                    None => {
+                        self.leftover(i, i + 1);
+                        self.out.push('{');
+                        i + 1
+                    }
+                }
+            }
             ']' | '{' | '}' => {
                 self.leftover(i, i + 1);
                 self.out.push(c);
@@ -503,6 +515,13 @@ const ENTITIES: &[(&str, char)] = &[
     ("zwj", '\u{200d}'),
     ("zwnj", '\u{200c}'),
 ];
+
+/// The length of the MDX comment `{/* .. */}` at the start of `s`, when it is closed.
+fn mdx_comment_len(s: &[char]) -> Option<usize> {
+    let body = s.get(3..)?;
+    let end = body.windows(3).position(|w| w == ['*', '/', '}'])?;
+    Some(3 + end + 3)
+}
 
 /// Inline HTML, as CommonMark reads it.
 #[derive(Debug, PartialEq, Eq)]

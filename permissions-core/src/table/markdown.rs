@@ -36,6 +36,19 @@ impl Block<'_> {
 pub(crate) struct Outline<'a> {
     pub(crate) headings: Vec<Heading>,
     pub(crate) tables: Vec<Block<'a>>,
+    /// Rows that look like a table but are none, because the header row and the delimiter
+    /// row have different numbers of cells.
+    pub(crate) near_tables: Vec<NearTable>,
+}
+
+/// A header row over a delimiter row with another number of cells: GFM reads it as text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct NearTable {
+    /// Index into [`Outline::headings`] of the last heading before it.
+    pub(crate) heading: Option<usize>,
+    pub(crate) line: usize,
+    pub(crate) header: usize,
+    pub(crate) delimiter: usize,
 }
 
 impl<'a> Outline<'a> {
@@ -67,6 +80,19 @@ impl<'a> Outline<'a> {
         let first = self.tables.partition_point(|t| t.heading < Some(heading));
         let past = self.tables.partition_point(|t| t.heading < Some(end));
         self.tables.get(first..past).unwrap_or_default()
+    }
+
+    /// The first would-be table inside the section that `heading` opens (in the whole
+    /// document for `None`).
+    pub(crate) fn near_table(&self, heading: Option<usize>) -> Option<NearTable> {
+        let Some(heading) = heading else {
+            return self.near_tables.first().copied();
+        };
+        let end = self.section_end(heading);
+        self.near_tables
+            .iter()
+            .find(|t| t.heading.is_some_and(|h| h >= heading && h < end))
+            .copied()
     }
 }
 
@@ -133,7 +159,7 @@ pub(crate) fn outline(document: &str) -> Outline<'_> {
             out.headings.push(Heading {
                 line: number,
                 level,
-                text: inline::text(text),
+                text: heading_text(text),
             });
             paragraph = None;
             continue;
@@ -143,7 +169,7 @@ pub(crate) fn outline(document: &str) -> Outline<'_> {
                 out.headings.push(Heading {
                     line: start,
                     level,
-                    text: inline::text(&text),
+                    text: heading_text(&text),
                 });
             }
             // Without a paragraph above, `---` is a horizontal rule.
@@ -151,10 +177,20 @@ pub(crate) fn outline(document: &str) -> Outline<'_> {
         }
         let next = lines.get(i).map_or("", |&(_, next)| next);
         // GFM: the header row and the delimiter row have as many cells, or it is no table.
-        if has_pipe(line)
-            && is_delimiter_row(next)
-            && split_cells(line).len() == split_cells(next).len()
-        {
+        let header = if has_pipe(line) && is_delimiter_row(next) {
+            Some((split_cells(line).len(), split_cells(next).len()))
+        } else {
+            None
+        };
+        if let Some((cells, delimiter)) = header.filter(|(cells, delimiter)| cells != delimiter) {
+            out.near_tables.push(NearTable {
+                heading: out.headings.len().checked_sub(1),
+                line: number,
+                header: cells,
+                delimiter,
+            });
+        }
+        if header.is_some_and(|(cells, delimiter)| cells == delimiter) {
             let mut block = Block {
                 heading: out.headings.len().checked_sub(1),
                 lines: Vec::from([(number, line)]),
@@ -215,6 +251,21 @@ fn closes_fence(trimmed: &str, (c, run): (char, usize)) -> bool {
     own >= run && trimmed.chars().skip(own).all(char::is_whitespace)
 }
 
+/// A heading's plain text, without the explicit id or classes that Docusaurus, Pandoc and
+/// Hugo let a heading end with (`## Guild Permissions {#guild-perms}`), which no page shows.
+fn heading_text(raw: &str) -> String {
+    let raw = raw.trim_end();
+    let without = raw
+        .rfind('{')
+        .filter(|&open| {
+            raw.get(open + 1..)
+                .is_some_and(|attrs| attrs.ends_with('}') && attrs.starts_with(['#', '.']))
+        })
+        .and_then(|open| raw.get(..open))
+        .unwrap_or(raw);
+    inline::text(without)
+}
+
 /// What a line does to the HTML or JSX elements around it.
 enum Element {
     /// `<Tabs>`, `<div class="x">`: an element that a later line closes.
@@ -242,7 +293,8 @@ fn element_line(trimmed: &str) -> Element {
         "track", "wbr",
     ];
     let opens = name.starts_with(|c: char| c.is_ascii_alphabetic())
-        && !void.contains(&name.to_ascii_lowercase().as_str())
+        // HTML's void elements are lower case; `<Link>` or `<Col>` is an MDX component.
+        && !void.contains(&name.as_str())
         && !trimmed.ends_with("/>")
         && !trimmed.contains("</");
     if opens {
@@ -252,17 +304,16 @@ fn element_line(trimmed: &str) -> Element {
     }
 }
 
-/// How far a line is indented, in columns (a tab reaches the next multiple of 4).
+/// How far a line is indented, in columns, as far as it matters here: the checks are for
+/// none, and for 4 or more (indented code). A tab reaches the next tab stop, column 4 or
+/// beyond, so a tab in the indentation makes it 4 at least.
 fn indent(line: &str) -> usize {
-    let mut column = 0;
-    for c in line.chars() {
-        match c {
-            ' ' => column += 1,
-            '\t' => column += 4 - column % 4,
-            _ => break,
-        }
+    let spaces = line.chars().take_while(|&c| c == ' ').count();
+    if line.chars().nth(spaces) == Some('\t') {
+        spaces.max(4)
+    } else {
+        spaces
     }
-    column
 }
 
 /// Whether a line ends a table: it is blank or starts another block (a heading, a code
@@ -470,6 +521,26 @@ mod tests {
     }
 
     #[test]
+    fn the_document_starts_right_after_its_front_matter() {
+        let doc = "---\nid: client-perms\ntitle: Client Permissions\nsidebar_label: Client\n---\n# Permissions\n";
+        let got: Vec<(usize, String)> = outline(doc)
+            .headings
+            .into_iter()
+            .map(|h| (h.line, h.text))
+            .collect();
+        assert_eq!(got, [(6, String::from("Permissions"))]);
+    }
+
+    #[test]
+    fn a_fence_closes_only_on_a_run_of_its_own_with_nothing_after() {
+        // A blank line and a fence with an info string are content of the open fence.
+        for inside in ["", "```rust"] {
+            let doc = alloc::format!("```\n{inside}\n| a | b |\n|---|---|\n```\n");
+            assert!(outline(&doc).tables.is_empty(), "{inside:?}");
+        }
+    }
+
+    #[test]
     fn a_comment_hides_every_line_up_to_its_close() {
         // A table inside a comment that opens and closes on lines of their own is not read,
         // however many lines come between.
@@ -505,6 +576,7 @@ mod tests {
             "---",
             "* * *",
             "___",
+            "_ _ _",
             "<!-- c -->",
         ] {
             let doc = alloc::format!("| a | b |\n|---|---|\n| 1 | 2 |\n{end}\n| c | d |\n");
@@ -523,6 +595,9 @@ mod tests {
         assert!(outline("| a | b |\n|---|\n| 1 | 2 |\n").tables.is_empty());
         assert!(outline("| a |\n|---|---|\n| 1 |\n").tables.is_empty());
         assert_eq!(outline("a | b\n--|--\n").tables.len(), 1);
+        // The header row needs a pipe that is not escaped; `\\` escapes the backslash.
+        assert!(outline("a \\| b\n|---|\n| 1 |\n").tables.is_empty());
+        assert_eq!(outline("a \\\\| b\n|---|---|\n").tables.len(), 1);
     }
 
     #[test]

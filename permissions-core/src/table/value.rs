@@ -65,7 +65,9 @@ pub(crate) fn bit_position(cell: &str) -> Result<u128, CellError> {
     if digits.is_empty() {
         return Err(CellError::Empty);
     }
-    if !digits.chars().all(|c| matches!(c, '0' | '1' | '_' | ' ')) || !digits.contains(['0', '1']) {
+    // Checked before reading, so that a long cell with a stray digit is invalid rather than
+    // too large. `radix` asks for one digit at least.
+    if !digits.chars().all(|c| matches!(c, '0' | '1' | '_' | ' ')) {
         return Err(CellError::Invalid);
     }
     radix(digits, 2)
@@ -242,7 +244,7 @@ mod tests {
         assert_eq!(value("   "), Err(CellError::Empty));
         for cell in [
             "0xZZ", "ten", "1 <<", "<< 2", "(1 << 2", "1 << 2)", "0x", "0b2", "1 =", "-1", "1.5",
-            "0x10u32", "()",
+            "0x10u32", "()", "1 < 2",
         ] {
             assert_eq!(value(cell), Err(CellError::Invalid), "{cell}");
         }
@@ -291,5 +293,7 @@ mod tests {
         assert_eq!(bit_position("__"), Err(CellError::Invalid));
         let long = alloc::format!("1{}", "0".repeat(140));
         assert_eq!(bit_position(&long), Err(CellError::TooLarge(Some(140))));
+        let typo = alloc::format!("{long}2");
+        assert_eq!(bit_position(&typo), Err(CellError::Invalid));
     }
 }

@@ -102,6 +102,11 @@ fn overwriting() -> bool {
 fn lock_in(cx: &mut Ctxt, lit: &LitStr, dir: &Path) -> (Option<LockFile>, TokenStream) {
     let full = dir.join(lit.value());
     let overwrite = overwriting();
+    // rustc records the variables that `option_env!` reads in the crate's dep-info, so cargo
+    // runs the derive again when `PERMISSIONS_LOCK` is set or unset, even on a built crate.
+    let env = quote!(
+        const _: ::core::option::Option<&str> = ::core::option_env!("PERMISSIONS_LOCK");
+    );
     let text = match std::fs::read_to_string(&full) {
         Ok(text) => text,
         Err(_) if overwrite => String::new(),
@@ -114,16 +119,17 @@ fn lock_in(cx: &mut Ctxt, lit: &LitStr, dir: &Path) -> (Option<LockFile>, TokenS
                     lit.value()
                 ),
             );
-            return (None, TokenStream::new());
+            return (None, env);
         }
     };
     let tracked = if full.exists() {
         let full_str = full.to_string_lossy().into_owned();
         quote!(
+            #env
             const _: &[u8] = ::core::include_bytes!(#full_str);
         )
     } else {
-        TokenStream::new()
+        env
     };
     let lock = if overwrite {
         Ok(Lock::default())
@@ -383,6 +389,30 @@ mod tests {
         // rebuilds the crate when one changes.
         assert!(tracked.contains("include_bytes"), "{tracked}");
         assert!(tracked.contains("docs/guild.md"), "{tracked}");
+    }
+
+    #[test]
+    fn a_lock_and_the_variable_that_rewrites_it_are_tracked() {
+        // `PERMISSIONS_LOCK=overwrite cargo build` on a crate already built must run the
+        // derive again: the variable is read with `option_env!`, which dep-info records.
+        let input: DeriveInput = parse_quote! {
+            #[permissions(markdown = "docs/tox_mod.md", lock = "tests/fixtures/tox.lock")]
+            pub struct ToxPermissions(u16);
+        };
+        let (_, tracked, error) = load(&input);
+        assert_eq!(error, None);
+        assert!(
+            tracked.contains("option_env ! (\"PERMISSIONS_LOCK\")"),
+            "{tracked}"
+        );
+        assert!(tracked.contains("tests/fixtures/tox.lock"), "{tracked}");
+        // Without a lock, the variable does not matter and is not read.
+        let input: DeriveInput = parse_quote! {
+            #[permissions(markdown = "docs/tox_mod.md")]
+            pub struct ToxPermissions(u16);
+        };
+        let (_, tracked, _) = load(&input);
+        assert!(!tracked.contains("PERMISSIONS_LOCK"), "{tracked}");
     }
 
     #[test]

@@ -99,6 +99,12 @@ fn tags_are_unwrapped() {
         "see the docs"
     );
     assert_eq!(text("a<!-- hidden -->b"), "ab");
+    // MDX's comments show nothing, in text and in names; an unclosed one is text.
+    assert_eq!(text("all {/* note */}members"), "all members");
+    assert_eq!(name("Administrator {/* since v2 */}").text, "Administrator");
+    assert_eq!(markup("Administrator {/* since v2 */}"), None);
+    assert_eq!(text("a {/* open"), "a {/ open");
+    assert_eq!(markup("Admin {/* open"), Some(String::from("{")));
     assert_eq!(text("<https://example.invalid>"), "https://example.invalid");
     // In text, `<sup>` is unwrapped like any tag: 2<sup>31</sup> keeps its digits.
     assert_eq!(text("2<sup>31</sup>"), "231");
@@ -133,6 +139,7 @@ fn footnote_marks_never_reach_a_name() {
         "**Administrator**",
         "Administrator<sup>1</sup>",
         "Administrator<sup>[1](#note)</sup>",
+        "Administrator<sup><a href=\"#n1\">1</a>,<a href=\"#n2\">2</a></sup>",
         "Administrator <SUP>*</SUP>",
         "Administrator[^1]",
         "Administrator[^note]",
@@ -152,6 +159,8 @@ fn footnote_marks_never_reach_a_name() {
             "{raw}"
         );
     }
+    // A mark inside the name: the text after it stays.
+    assert_eq!(name("Kick<sup>1</sup> Members").text, "Kick Members");
     // An unclosed `<sup>` loses only its tag.
     assert_eq!(name("Admin<sup>1").text, "Admin1");
 }

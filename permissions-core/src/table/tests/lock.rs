@@ -66,8 +66,9 @@ fn a_row_inserted_in_the_middle_fails_once_on_the_new_row() {
     assert_eq!(
         errors[0].to_string(),
         "line 15: `GUEST` is new but takes 0x0010 (bit 4), which is locked for `PROXY`: every \
-         stored `PROXY` would read as `GUEST`; add new rows after the last one (rows without \
-         values are numbered in order) or give `GUEST` a free bit, or update the lock on purpose"
+         stored `PROXY` would read as `GUEST`. If `GUEST` was inserted into rows numbered in \
+         order, add it after the last row; if `PROXY` was renamed, restore its name; otherwise \
+         give `GUEST` a free bit; or update the lock on purpose"
     );
 }
 

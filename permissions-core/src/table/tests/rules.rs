@@ -179,7 +179,19 @@ fn text_in_an_excess_cell_is_an_error_on_its_row() {
 
 #[test]
 fn a_delimiter_row_that_does_not_match_the_header_makes_no_table() {
+    // GFM reads it as text; the error says why, on the header row.
     let err = error("| Name | Value |\n|---|\n| A | 1 |\n", &Options::new());
+    assert_eq!(
+        (err.line, err.kind),
+        (
+            1,
+            ErrorKind::NotATable {
+                header: 2,
+                delimiter: 1
+            }
+        )
+    );
+    let err = error("Some text.\n", &Options::new());
     assert_eq!((err.line, err.kind), (1, ErrorKind::NoTable));
 }
 

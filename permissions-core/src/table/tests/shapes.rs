@@ -393,6 +393,19 @@ fn footnote_marks_in_value_cells_are_dropped_not_read_as_digits() {
             ("VIEW_SETTINGS", 0x0100),
         ]
     );
+    // `2<sup>31</sup>` shows as a power, and could be 2 with a footnote: an error, quoting it.
+    let doc = "| Permission | Value |\n|---|---|\n| ADMINISTRATOR | 2<sup>31</sup> |\n";
+    let err = error(doc, &Options::new().with_width(32));
+    assert_eq!(
+        err.to_string(),
+        "line 3: `Value` cell `2<sup>31</sup>` is ambiguous: `<sup>` right after a number reads \
+         as a power or as a footnote mark; write a power as `1 << n` or in hex, and put a space \
+         before a footnote mark"
+    );
+    // With a space, it is a footnote mark.
+    let doc = "| Permission | Value |\n|---|---|\n| ADMINISTRATOR | 2 <SUP>31</SUP> |\n";
+    let table = parse(doc, &Options::new().with_width(32)).unwrap();
+    assert_eq!(names_and_values(&table), [("ADMINISTRATOR", 2)]);
     // Under `Bit Number`, `31<sup>1</sup>` is bit 31, not bit 311 (which u32 cannot hold).
     let doc = "| Permission | Bit Number |\n|---|---|\n\
                | Administrator | 31<sup>1</sup> |\n| Send Invites | 3* |\n";
@@ -446,4 +459,79 @@ fn a_table_in_an_indented_code_block_is_an_example_not_the_table() {
     let continued = "# Rights\n\nSome text\n    more text\n\n| Permission | Value |\n|---|---|\n| BAN_MEMBERS | 0x0004 |\n";
     let table = parse(continued, &options).unwrap();
     assert_eq!(names_and_values(&table), [("BAN_MEMBERS", 0x0004)]);
+}
+
+#[test]
+fn indented_code_after_a_list_with_tabs_and_in_dotted_jsx_elements() {
+    let options = Options::new().with_width(16).with_section("Rights");
+    let real = "| Permission | Value |\n|---|---|\n| KICK_MEMBERS | 0x0002 |\n";
+    let kick = |doc: &str| {
+        let table = parse(doc, &options).unwrap();
+        assert_eq!(
+            names_and_values(&table),
+            [("KICK_MEMBERS", 0x0002)],
+            "{doc}"
+        );
+    };
+    // A paragraph at the margin ends the list: an indented table after it is code again.
+    kick(&alloc::format!(
+        "# Rights\n\n- The guild's rights:\n\nAn example row:\n\n    | Permission | Value |\n    |---|---|\n    | EXAMPLE | 1 |\n\n{real}"
+    ));
+    // A tab indents as far as four spaces do.
+    for indent in ["\t", "  \t"] {
+        kick(&alloc::format!(
+            "# Rights\n\n{indent}| Permission | Value |\n{indent}|---|---|\n{indent}| EXAMPLE | 1 |\n\n{real}"
+        ));
+    }
+    // `<Input.Group>` is a JSX element, not the void `<input>`: the table inside is read.
+    kick(
+        "# Rights\n\n<Input.Group>\n\n    | Permission | Value |\n    |---|---|\n    | KICK_MEMBERS | 0x0002 |\n\n</Input.Group>\n",
+    );
+}
+
+#[test]
+fn a_heading_id_is_not_part_of_the_section_name() {
+    // Docusaurus, Pandoc and Hugo pages give headings explicit ids, which no page shows.
+    let doc = "# Permissions\n\n## Guild Permissions {#guild-perms}\n\n| Permission | Bit Number |\n|---|---|\n| Administrator | 31 |\n\n\
+               Voice Permissions {.voice #voice}\n---\n\n| Permission | Bit Number |\n|---|---|\n| Speak | 21 |\n";
+    let options = Options::new().with_width(32);
+    let guild = parse(doc, &options.with_section("Guild Permissions")).unwrap();
+    assert_eq!(names_and_values(&guild), [("ADMINISTRATOR", 1 << 31)]);
+    let voice = parse(doc, &options.with_section("Voice Permissions")).unwrap();
+    assert_eq!(names_and_values(&voice), [("SPEAK", 1 << 21)]);
+    let headings: Vec<String> = sections(doc).into_iter().map(|s| s.heading).collect();
+    assert_eq!(
+        headings,
+        ["Permissions", "Guild Permissions", "Voice Permissions"]
+    );
+    // Braces that are text stay: `{user}` is no id.
+    assert_eq!(
+        sections("# Rights of {user}\n")[0].heading,
+        "Rights of {user}"
+    );
+}
+
+#[test]
+fn a_header_and_delimiter_with_other_cell_counts_is_named_not_missing() {
+    // A trailing `|` after an empty header cell: 4 cells over 3, which GFM shows as text.
+    let doc = "# Rights\n\n| Right | Value | When enabled | |\n|---|---|---|\n| KICK_MEMBERS | 0x0002 | Kick |\n";
+    let expected = "line 3: this looks like a table, but its header row has 4 cells and its \
+                    delimiter row 3, so GitHub shows it as text; give both rows as many cells";
+    let options = Options::new().with_width(16);
+    assert_eq!(error(doc, &options).to_string(), expected);
+    assert_eq!(
+        error(doc, &options.with_section("Rights")).to_string(),
+        expected
+    );
+    // A real table elsewhere is not hidden by it, and one in another section is not blamed.
+    let two = alloc::format!(
+        "{doc}\n# Other\n\n| Permission | Value |\n|---|---|\n| BAN_MEMBERS | 0x0004 |\n"
+    );
+    let table = parse(&two, &options).unwrap();
+    assert_eq!(names_and_values(&table), [("BAN_MEMBERS", 0x0004)]);
+    let empty = "# Rights\n\nNo table yet.\n\n# Other\n\n| a | b |\n|---|\n";
+    assert_eq!(
+        error(empty, &options.with_section("Rights")).to_string(),
+        "line 1: section `Rights` has no table yet"
+    );
 }
