@@ -59,6 +59,14 @@ impl Engine {
     }
 }
 
+/// SQLite's "database is locked" (`SQLITE_BUSY`, code 5, with its extended codes).
+fn is_busy(err: &sqlx::Error) -> bool {
+    err.as_database_error()
+        .and_then(|e| e.code())
+        .and_then(|code| code.parse::<u32>().ok())
+        .is_some_and(|code| code & 0xff == 5)
+}
+
 /// `url` with the password, if it has one, replaced by `***`, for printing.
 #[must_use]
 pub fn redacted(url: &str) -> String {
@@ -97,6 +105,23 @@ impl Db {
     /// # Errors
     /// When the URL names no supported engine, or the database refuses.
     pub async fn connect(url: &str) -> sqlx::Result<Db> {
+        // Two servers opening one new SQLite file at once: while one sets the file up (its WAL
+        // journal), SQLite can refuse the other with "database is locked" before any busy
+        // timeout applies. Setting up again a little later is safe (it only creates what is
+        // missing), and bounded: 50 tries, 100 ms apart.
+        let mut tries = 1;
+        loop {
+            match Self::open(url).await {
+                Err(err) if tries < 50 && is_busy(&err) => {
+                    tries += 1;
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+                opened => return opened,
+            }
+        }
+    }
+
+    async fn open(url: &str) -> sqlx::Result<Db> {
         sqlx::any::install_default_drivers();
         let engine = Engine::of(url)?;
         let options = if url.starts_with("sqlite::memory:") || url.contains("mode=memory") {
