@@ -149,18 +149,11 @@ impl Reader<'_> {
                     i + 1
                 }
             },
-            // An MDX comment, `{/* .. */}`, shows nothing (MDX has no `<!-- -->`).
-            '{' if self.at(i + 1) == Some('/') && self.at(i + 2) == Some('*') => {
-                match mdx_comment_len(self.chars.get(i..end).unwrap_or_default()) {
-                    Some(len) => i + len,
-                    None => {
-                        self.leftover(i, i + 1);
-                        self.out.push('{');
-                        i + 1
-                    }
-                }
-            }
             ']' | '{' | '}' => {
+                // An MDX comment, `{/* .. */}`, shows nothing (MDX has no `<!-- -->`).
+                if let Some(len) = mdx_comment_len(self.chars.get(i..end).unwrap_or_default()) {
+                    return i + len;
+                }
                 self.leftover(i, i + 1);
                 self.out.push(c);
                 i + 1
@@ -516,9 +509,9 @@ const ENTITIES: &[(&str, char)] = &[
     ("zwnj", '\u{200c}'),
 ];
 
-/// The length of the MDX comment `{/* .. */}` at the start of `s`, when it is closed.
+/// The length of the MDX comment `{/* .. */}` at the start of `s`, when it is one, closed.
 fn mdx_comment_len(s: &[char]) -> Option<usize> {
-    let body = s.get(3..)?;
+    let body = s.strip_prefix(&['{', '/', '*'])?;
     let end = body.windows(3).position(|w| w == ['*', '/', '}'])?;
     Some(3 + end + 3)
 }

@@ -104,6 +104,8 @@ fn tags_are_unwrapped() {
     assert_eq!(name("Administrator {/* since v2 */}").text, "Administrator");
     assert_eq!(markup("Administrator {/* since v2 */}"), None);
     assert_eq!(text("a {/* open"), "a {/ open");
+    // Only `{/*` opens a comment: an expression followed by a stray `*/}` stays.
+    assert_eq!(markup("{props.since} and */}"), Some(String::from("{")));
     assert_eq!(markup("Admin {/* open"), Some(String::from("{")));
     assert_eq!(text("<https://example.invalid>"), "https://example.invalid");
     // In text, `<sup>` is unwrapped like any tag: 2<sup>31</sup> keeps its digits.
