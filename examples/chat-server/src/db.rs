@@ -59,7 +59,8 @@ impl Engine {
     }
 }
 
-/// SQLite's "database is locked" (`SQLITE_BUSY`, code 5, with its extended codes).
+/// SQLite's "database is locked" (`SQLITE_BUSY`, code 5, with its extended codes). Only for
+/// SQLite: other engines' codes (PostgreSQL's SQLSTATE `42501`) may read as numbers too.
 fn is_busy(err: &sqlx::Error) -> bool {
     err.as_database_error()
         .and_then(|e| e.code())
@@ -109,10 +110,11 @@ impl Db {
         // journal), SQLite can refuse the other with "database is locked" before any busy
         // timeout applies. Setting up again a little later is safe (it only creates what is
         // missing), and bounded: 50 tries, 100 ms apart.
+        let sqlite = Engine::of(url)? == Engine::Sqlite;
         let mut tries = 1;
         loop {
             match Self::open(url).await {
-                Err(err) if tries < 50 && is_busy(&err) => {
+                Err(err) if sqlite && tries < 50 && is_busy(&err) => {
                     tries += 1;
                     tokio::time::sleep(Duration::from_millis(100)).await;
                 }
