@@ -236,7 +236,9 @@ impl Lock {
     /// One mistake is one drift. A new row that takes a locked name's bits
     /// ([`Drift::Taken`]) is the cause, and what follows from it is left out: the changes of
     /// the rows after it (a row inserted into a table numbered in order moves every later
-    /// row), and its owner gone (a row renamed).
+    /// row), and its owner gone (a row renamed). Likewise a name gone whose bits another row
+    /// moved into (a row deleted from a table numbered in order) leaves out the changes of
+    /// that row and the rows after it.
     ///
     /// ```
     /// use permissions_core::table::{Drift, Lock};
@@ -284,6 +286,21 @@ impl Lock {
                     line: entry.line,
                 }),
         );
+        // A name gone whose bits a locked row moved into: a row deleted from a table numbered
+        // in order moves every later row up. The deletion is the one mistake.
+        let moved_up = drifts
+            .iter()
+            .filter_map(|gone| match gone {
+                Drift::Missing { locked, .. } => drifts.iter().find_map(|moved| match moved {
+                    Drift::Changed { index, now, .. } if now == locked => Some(*index),
+                    _ => None,
+                }),
+                _ => None,
+            })
+            .min();
+        if let Some(from) = moved_up {
+            drifts.retain(|d| !matches!(d, Drift::Changed { index, .. } if *index >= from));
+        }
         let taken = self.taken(&rows, &drifts);
         let Some(first) = taken.first().map(|t| match t {
             Drift::Taken { index, .. } => *index,

@@ -73,6 +73,45 @@ fn a_row_inserted_in_the_middle_fails_once_on_the_new_row() {
 }
 
 #[test]
+fn a_row_deleted_from_the_middle_fails_once() {
+    // Every later row would move one bit down: one error, that PROXY is gone.
+    let lock = session_lock();
+    let options = Options::new().with_auto_bits(true).with_lock(&lock);
+    let start = SEED_000.find("| `PROXY`").unwrap();
+    let end = start + SEED_000[start..].find('\n').unwrap() + 1;
+    let deleted = alloc::format!("{}{}", &SEED_000[..start], &SEED_000[end..]);
+    let errors = parse_all(&deleted, &options).unwrap_err();
+    let kinds: Vec<&ErrorKind> = errors.iter().map(|e| &e.kind).collect();
+    assert_eq!(
+        kinds,
+        [&ErrorKind::LockMissing {
+            name: "PROXY".to_string(),
+            locked: 0x10,
+            lock_line: 0
+        }]
+    );
+    // With values of their own, a row gone moves nothing, and a changed row is its own
+    // mistake: both are reported.
+    let lock = Lock::parse("VIEW_SETTINGS = 0x0100\nSEND_MESSAGES = 0x0112\n").unwrap();
+    assert_eq!(
+        lock.check([("SEND_MESSAGES", 0x0113)]),
+        [
+            Drift::Changed {
+                index: 0,
+                name: "SEND_MESSAGES".to_string(),
+                locked: 0x0112,
+                now: 0x0113
+            },
+            Drift::Missing {
+                name: "VIEW_SETTINGS".to_string(),
+                locked: 0x0100,
+                line: 1
+            },
+        ]
+    );
+}
+
+#[test]
 fn a_renamed_row_fails_once_on_its_new_name() {
     let lock = session_lock();
     let options = Options::new().with_auto_bits(true).with_lock(&lock);
