@@ -110,11 +110,11 @@ impl Db {
         // journal), SQLite can refuse the other with "database is locked" before any busy
         // timeout applies. Setting up again a little later is safe (it only creates what is
         // missing), and bounded: 50 tries, 100 ms apart.
-        let sqlite = Engine::of(url)? == Engine::Sqlite;
+        let engine = Engine::of(url)?;
         let mut tries = 1;
         loop {
-            match Self::open(url).await {
-                Err(err) if sqlite && tries < 50 && is_busy(&err) => {
+            match Self::open(url, engine).await {
+                Err(err) if engine == Engine::Sqlite && tries < 50 && is_busy(&err) => {
                     tries += 1;
                     tokio::time::sleep(Duration::from_millis(100)).await;
                 }
@@ -123,9 +123,8 @@ impl Db {
         }
     }
 
-    async fn open(url: &str) -> sqlx::Result<Db> {
+    async fn open(url: &str, engine: Engine) -> sqlx::Result<Db> {
         sqlx::any::install_default_drivers();
-        let engine = Engine::of(url)?;
         let options = if url.starts_with("sqlite::memory:") || url.contains("mode=memory") {
             // Each connection to an in-memory SQLite is a database of its own: keep one, for
             // ever.

@@ -302,10 +302,7 @@ impl Lock {
             drifts.retain(|d| !matches!(d, Drift::Changed { index, .. } if *index >= from));
         }
         let taken = self.taken(&rows, &drifts);
-        let Some(first) = taken.first().map(|t| match t {
-            Drift::Taken { index, .. } => *index,
-            _ => 0,
-        }) else {
+        let Some(first) = taken.first().and_then(Drift::row) else {
             return drifts;
         };
         let owners: Vec<&str> = taken

@@ -177,20 +177,17 @@ pub(crate) fn outline(document: &str) -> Outline<'_> {
         }
         let next = lines.get(i).map_or("", |&(_, next)| next);
         // GFM: the header row and the delimiter row have as many cells, or it is no table.
-        let header = if has_pipe(line) && is_delimiter_row(next) {
-            Some((split_cells(line).len(), split_cells(next).len()))
-        } else {
-            None
-        };
-        if let Some((cells, delimiter)) = header.filter(|(cells, delimiter)| cells != delimiter) {
+        let cells = (has_pipe(line) && is_delimiter_row(next))
+            .then(|| (split_cells(line).len(), split_cells(next).len()));
+        if let Some((header, delimiter)) = cells.filter(|(h, d)| h != d) {
+            // Text to GFM, read on as a paragraph; remembered to say why there is no table.
             out.near_tables.push(NearTable {
                 heading: out.headings.len().checked_sub(1),
                 line: number,
-                header: cells,
+                header,
                 delimiter,
             });
-        }
-        if header.is_some_and(|(cells, delimiter)| cells == delimiter) {
+        } else if cells.is_some() {
             let mut block = Block {
                 heading: out.headings.len().checked_sub(1),
                 lines: Vec::from([(number, line)]),
