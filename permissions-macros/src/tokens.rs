@@ -261,9 +261,9 @@ pub fn flat(stream: TokenStream) -> TokenStream {
 const KEYWORDS: [&str; 52] = [
     "_", "abstract", "as", "async", "await", "become", "box", "break", "const", "continue",
     "crate", "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "if", "impl",
-    "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub",
-    "ref", "return", "Self", "self", "static", "struct", "super", "trait", "true", "try",
-    "type", "typeof", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
+    "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref",
+    "return", "Self", "self", "static", "struct", "super", "trait", "true", "try", "type",
+    "typeof", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
 ];
 
 /// The keywords that start or continue a path: `crate::perms`, `self::x`, `super::x`,
@@ -435,7 +435,10 @@ mod tests {
     }
 
     fn cursor(text: &str) -> Cursor {
-        Cursor::new(TokenStream::from_str(text).expect("tokens"), Span::call_site())
+        Cursor::new(
+            TokenStream::from_str(text).expect("tokens"),
+            Span::call_site(),
+        )
     }
 
     fn text(tokens: Option<TokenStream>) -> Option<String> {
@@ -448,7 +451,10 @@ mod tests {
         assert_eq!(text(c.eat_path()).as_deref(), Some(":: permissions :: Set"));
         assert!(c.is_punct('='));
         let mut c = cursor("crate::perms::r#fn, y");
-        assert_eq!(text(c.eat_path()).as_deref(), Some("crate :: perms :: r#fn"));
+        assert_eq!(
+            text(c.eat_path()).as_deref(),
+            Some("crate :: perms :: r#fn")
+        );
         assert!(c.is_punct(','));
         let mut c = cursor("Self::BAN");
         assert_eq!(text(c.eat_path()).as_deref(), Some("Self :: BAN"));
@@ -491,9 +497,15 @@ mod tests {
     #[test]
     fn groups_without_delimiters_are_read_as_their_tokens() {
         let span = Span::call_site();
-        let inner = Group::new(Delimiter::None, TokenStream::from_str("u32").expect("tokens"));
+        let inner = Group::new(
+            Delimiter::None,
+            TokenStream::from_str("u32").expect("tokens"),
+        );
         let outer = Group::new(Delimiter::None, TokenTree::Group(inner).into());
-        let parens = Group::new(Delimiter::Parenthesis, TokenTree::Group(outer.clone()).into());
+        let parens = Group::new(
+            Delimiter::Parenthesis,
+            TokenTree::Group(outer.clone()).into(),
+        );
         let stream = TokenStream::from_iter([
             TokenTree::Ident(Ident::new("pub", span)),
             TokenTree::Group(outer),
@@ -503,8 +515,10 @@ mod tests {
         assert_eq!(flat.len(), 3);
         assert_eq!(flat[1].to_string(), "u32");
         // Only this level: the parenthesized one keeps its group.
-        assert!(matches!(&flat[2], TokenTree::Group(g) if g.stream().into_iter().count() == 1
-            && matches!(g.stream().into_iter().next(), Some(TokenTree::Group(_)))));
+        assert!(
+            matches!(&flat[2], TokenTree::Group(g) if g.stream().into_iter().count() == 1
+            && matches!(g.stream().into_iter().next(), Some(TokenTree::Group(_))))
+        );
     }
 
     #[test]
