@@ -1,11 +1,90 @@
 //! What both macros share: errors collected so that one build reports every mistake, in
 //! source order, the one "did you mean", and the path generated code reaches the runtime by.
 
-use std::fmt::Display;
+use std::fmt::{self, Display};
 
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::{Delimiter, Group, Ident, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
 use quote::ToTokens;
-use syn::Error;
+
+/// One mistake: a message and the tokens it points at, from `start` to `end`.
+pub struct Error {
+    start: Span,
+    end: Span,
+    message: String,
+    /// An error syn produced, already rendered; goes when the last syn parser does.
+    rendered: Option<TokenStream>,
+}
+
+impl Error {
+    /// An error at `span`.
+    pub fn new(span: Span, message: impl Display) -> Self {
+        Error {
+            start: span,
+            end: span,
+            message: message.to_string(),
+            rendered: None,
+        }
+    }
+
+    /// An error whose span covers `tokens`, from the first to the last.
+    pub fn new_spanned(tokens: impl ToTokens, message: impl Display) -> Self {
+        let mut tokens = tokens.into_token_stream().into_iter();
+        let start = tokens.next().map_or_else(Span::call_site, |t| t.span());
+        let end = tokens.last().map_or(start, |t| t.span());
+        Error {
+            end,
+            ..Error::new(start, message)
+        }
+    }
+
+    /// Where the error starts.
+    pub fn span(&self) -> Span {
+        self.start
+    }
+
+    /// `::core::compile_error! { "message" }`, spanned so that rustc underlines the tokens
+    /// from `start` to `end`: a stable proc macro cannot join two spans, but rustc joins the
+    /// spans of the tokens an error expands from.
+    pub fn to_compile_error(&self) -> TokenStream {
+        if let Some(rendered) = &self.rendered {
+            return rendered.clone();
+        }
+        let punct = |ch, spacing| {
+            let mut p = Punct::new(ch, spacing);
+            p.set_span(self.start);
+            TokenTree::Punct(p)
+        };
+        let mut message = Literal::string(&self.message);
+        message.set_span(self.end);
+        let mut body = Group::new(Delimiter::Brace, TokenTree::Literal(message).into());
+        body.set_span(self.end);
+        TokenStream::from_iter([
+            punct(':', Spacing::Joint),
+            punct(':', Spacing::Alone),
+            TokenTree::Ident(Ident::new("core", self.start)),
+            punct(':', Spacing::Joint),
+            punct(':', Spacing::Alone),
+            TokenTree::Ident(Ident::new("compile_error", self.start)),
+            punct('!', Spacing::Alone),
+            TokenTree::Group(body),
+        ])
+    }
+}
+
+impl Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl From<syn::Error> for Error {
+    fn from(error: syn::Error) -> Self {
+        Error {
+            rendered: Some(error.to_compile_error()),
+            ..Error::new(error.span(), error)
+        }
+    }
+}
 
 #[derive(Default)]
 pub struct Ctxt {
@@ -24,7 +103,12 @@ impl Ctxt {
     }
 
     pub fn push(&mut self, error: Error) {
-        self.errors.extend(error);
+        self.errors.push(error);
+    }
+
+    /// A syn error may hold several: each is one error here. Goes with the last syn parser.
+    pub fn push_syn(&mut self, error: syn::Error) {
+        self.errors.extend(error.into_iter().map(Error::from));
     }
 
     pub fn has_errors(&self) -> bool {
@@ -46,13 +130,10 @@ impl Ctxt {
         errors.iter().map(Error::to_compile_error).collect()
     }
 
-    /// Every collected error, as one `syn::Error`, for tests.
+    /// Every collected message, in the order found, for tests.
     #[cfg(test)]
-    pub fn into_error(self) -> Option<Error> {
-        let mut errors = self.errors.into_iter();
-        let mut first = errors.next()?;
-        first.extend(errors);
-        Some(first)
+    pub fn into_messages(self) -> Vec<String> {
+        self.errors.iter().map(Error::to_string).collect()
     }
 }
 
@@ -66,7 +147,7 @@ pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str
 
 /// `krate::__private_0_1_0`: the runtime's private module of this very release (the three
 /// crates are pinned to one version), which generated code reaches everything through.
-pub fn private(krate: &syn::Path) -> TokenStream {
+pub fn private(krate: &impl ToTokens) -> TokenStream {
     let module = quote::format_ident!(
         "__private_{}",
         env!("CARGO_PKG_VERSION").replace(['.', '-', '+'], "_")
@@ -89,7 +170,7 @@ mod tests {
 
     #[test]
     fn the_private_module_is_named_after_the_version() {
-        let path = private(&syn::parse_quote!(::permissions)).to_string();
+        let path = private(&quote::quote!(::permissions)).to_string();
         assert_eq!(path, ":: permissions :: __private_0_1_0");
     }
 }

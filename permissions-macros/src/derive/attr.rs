@@ -161,13 +161,13 @@ pub fn container(cx: &mut Ctxt, attrs: &[Attribute], form: Form) -> Container {
             }
             // A bad value is recorded, and parsing goes on with the next key.
             if let Err(err) = container_key(cx, &mut out, key, &meta) {
-                cx.push(err);
+                cx.push_syn(err);
                 skip_value(meta.input)?;
             }
             Ok(())
         });
         if let Err(err) = result {
-            cx.push(err);
+            cx.push_syn(err);
         }
     }
     out
@@ -318,13 +318,13 @@ pub fn row(cx: &mut Ctxt, attrs: &[Attribute]) -> Row {
                 return Ok(());
             };
             if let Err(err) = row_key(cx, &mut out, key, &meta) {
-                cx.push(err);
+                cx.push_syn(err);
                 skip_value(meta.input)?;
             }
             Ok(())
         });
         if let Err(err) = syn::parse::Parser::parse2(parser, keyed) {
-            cx.push(err);
+            cx.push_syn(err);
         }
     }
     if let (Some(_), Some((_, tokens))) = (&out.bit, &out.value) {

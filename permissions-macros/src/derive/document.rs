@@ -355,7 +355,7 @@ mod tests {
         (
             container,
             tracked.to_string(),
-            cx.into_error().map(|e| e.to_string()),
+            cx.into_messages().into_iter().next(),
         )
     }
 
@@ -440,11 +440,11 @@ mod tests {
         );
         lock.overwrite = true;
         super::write_lock(&mut cx, &lock, rows());
-        assert!(cx.into_error().is_none());
+        assert_eq!(cx.into_messages(), Vec::<String>::new());
 
         let mut cx = Ctxt::default();
         let (read, tracked) = super::lock_in(&mut cx, &lit, &dir);
-        assert!(cx.into_error().is_none());
+        assert_eq!(cx.into_messages(), Vec::<String>::new());
         assert!(tracked.to_string().contains("include_bytes"), "{tracked}");
         let read = read.expect("a lock");
         assert_eq!(read.lock.get("SEND_MESSAGES"), Some(0x0112));
@@ -454,7 +454,7 @@ mod tests {
         let mut cx = Ctxt::default();
         let (read, _) = super::lock_in(&mut cx, &lit, &dir);
         assert!(read.is_none());
-        let error = cx.into_error().expect("an error").to_string();
+        let error = cx.into_messages().join("\n");
         assert!(error.starts_with("tox.lock:2: "), "{error}");
         std::fs::remove_dir_all(&dir).expect("cleaned up");
     }

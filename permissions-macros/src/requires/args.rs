@@ -37,7 +37,7 @@ impl Args {
         match Parser::parse2(parser, tokens) {
             Ok(args) => args,
             Err(err) => {
-                cx.push(err);
+                cx.push_syn(err);
                 None
             }
         }
@@ -57,7 +57,7 @@ impl Args {
         let mut broken = false;
         while !input.is_empty() {
             if let Err(err) = Self::argument(cx, input, &mut requirement, &mut on, &mut krate) {
-                cx.push(err);
+                cx.push_syn(err);
                 broken = true;
                 // Go on at the next `,`, so that every argument gets its own error.
                 while !input.is_empty() && !input.peek(Token![,]) {
@@ -299,14 +299,15 @@ mod tests {
     fn parse(tokens: TokenStream) -> Result<(String, Option<String>, Option<String>), Vec<String>> {
         let mut cx = Ctxt::default();
         let args = Args::parse(&mut cx, tokens);
-        match (args, cx.into_error()) {
-            (Some(a), None) => Ok((
+        let messages = cx.into_messages();
+        match args {
+            Some(a) if messages.is_empty() => Ok((
                 a.requirement.text(),
                 a.on.map(|i| i.to_string()),
                 a.krate.map(|k| quote!(#k).to_string()),
             )),
-            (_, Some(err)) => Err(err.into_iter().map(|e| e.to_string()).collect()),
-            (None, None) => panic!("no arguments and no error"),
+            _ if !messages.is_empty() => Err(messages),
+            _ => panic!("no arguments and no error"),
         }
     }
 
@@ -364,7 +365,7 @@ mod tests {
             .expect("args")
             .requirement;
         assert!(!union.is_flags_only() && !union.has_bare_names());
-        assert!(cx.into_error().is_none());
+        assert_eq!(cx.into_messages(), Vec::<String>::new());
     }
 
     #[test]

@@ -8,7 +8,7 @@ use quote::{ToTokens, quote};
 
 use super::args::Args;
 use super::signature::{Function, NotAFunction, Param};
-use crate::ctxt::{Ctxt, did_you_mean};
+use crate::ctxt::{Ctxt, Error, did_you_mean};
 
 /// What expansion needs, checked.
 pub struct Checked {
@@ -75,23 +75,21 @@ pub fn check(cx: &mut Ctxt, function: &Function, args: &Args, p: &TokenStream) -
     })
 }
 
-pub fn not_a_function(kind: NotAFunction) -> syn::Error {
+pub fn not_a_function(kind: NotAFunction) -> Error {
     match kind {
-        NotAFunction::Item(ident) if ident == "impl" => syn::Error::new(
+        NotAFunction::Item(ident) if ident == "impl" => Error::new(
             ident.span(),
             "`#[requires]` goes on a function, not an `impl` block: put it on each method",
         ),
-        NotAFunction::Item(ident) => syn::Error::new(
+        NotAFunction::Item(ident) => Error::new(
             ident.span(),
             format!("`#[requires]` goes on a function, not a `{ident}`"),
         ),
-        NotAFunction::NoBody(name) => syn::Error::new(
+        NotAFunction::NoBody(name) => Error::new(
             name.span(),
             "`#[requires]` needs a function body to check in; put it on the implementations",
         ),
-        NotAFunction::Unknown => {
-            syn::Error::new(Span::call_site(), "`#[requires]` goes on a function")
-        }
+        NotAFunction::Unknown => Error::new(Span::call_site(), "`#[requires]` goes on a function"),
     }
 }
 
@@ -313,10 +311,13 @@ mod tests {
         let function =
             signature::parse(item).map_err(|kind| vec![super::not_a_function(kind).to_string()])?;
         let checked = super::check(&mut cx, &function, &args, &quote!(p));
-        match (checked, cx.into_error()) {
-            (Some(c), None) => Ok((c.holder.to_string(), c.set.map(|s| s.to_string()))),
-            (_, Some(err)) => Err(err.into_iter().map(|e| e.to_string()).collect()),
-            (None, None) => panic!("no checked function and no error"),
+        let messages = cx.into_messages();
+        match checked {
+            Some(c) if messages.is_empty() => {
+                Ok((c.holder.to_string(), c.set.map(|s| s.to_string())))
+            }
+            _ if !messages.is_empty() => Err(messages),
+            _ => panic!("no checked function and no error"),
         }
     }
 

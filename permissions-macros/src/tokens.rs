@@ -1,0 +1,323 @@
+//! Reading tokens without a syntax tree: a cursor over one level of a token stream, and the
+//! values of integer and string literals.
+//!
+//! Both macros read small, fixed grammars (their attributes, an enum's rows, a function's
+//! signature), so they read tokens directly instead of building syn's syntax tree. syn is
+//! the largest crate in a derive's build and every user's cold build waits for it before
+//! our macros can even start compiling; without it, the macros build beside the runtime.
+
+use proc_macro2::{Delimiter, Group, Ident, Literal, Punct, Span, TokenStream, TokenTree};
+
+/// A cursor over the tokens of one level of a stream: a group is one token.
+pub struct Cursor {
+    tokens: Vec<TokenTree>,
+    pos: usize,
+    /// Where "expected .. here" points once every token is read: the closing delimiter of
+    /// the group read, or the macro's call site.
+    end: Span,
+}
+
+impl Cursor {
+    pub fn new(stream: TokenStream, end: Span) -> Self {
+        Cursor {
+            tokens: stream.into_iter().collect(),
+            pos: 0,
+            end,
+        }
+    }
+
+    /// The tokens inside `group`.
+    pub fn of_group(group: &Group) -> Self {
+        Cursor::new(group.stream(), group.span_close())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.pos >= self.tokens.len()
+    }
+
+    pub fn peek(&self) -> Option<&TokenTree> {
+        self.tokens.get(self.pos)
+    }
+
+    /// The token `n` places ahead of the next one (`peek_nth(0)` is `peek()`).
+    pub fn peek_nth(&self, n: usize) -> Option<&TokenTree> {
+        self.tokens.get(self.pos + n)
+    }
+
+    /// The next token's span, or the end's when there is none.
+    pub fn span(&self) -> Span {
+        self.peek().map_or(self.end, TokenTree::span)
+    }
+
+    /// Whether the next token is the punctuation `ch`.
+    pub fn is_punct(&self, ch: char) -> bool {
+        matches!(self.peek(), Some(TokenTree::Punct(p)) if p.as_char() == ch)
+    }
+
+    /// The next token if it is the punctuation `ch`.
+    pub fn eat_punct(&mut self, ch: char) -> Option<Punct> {
+        match self.peek() {
+            Some(TokenTree::Punct(p)) if p.as_char() == ch => {
+                let p = p.clone();
+                self.pos += 1;
+                Some(p)
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether the next token is the identifier or keyword `word`.
+    pub fn is_word(&self, word: &str) -> bool {
+        matches!(self.peek(), Some(TokenTree::Ident(i)) if i == word)
+    }
+
+    /// The next token if it is the identifier or keyword `word`.
+    pub fn eat_word(&mut self, word: &str) -> Option<Ident> {
+        if self.is_word(word) {
+            self.eat_ident()
+        } else {
+            None
+        }
+    }
+
+    /// The next token if it is an identifier (keywords included).
+    pub fn eat_ident(&mut self) -> Option<Ident> {
+        match self.peek() {
+            Some(TokenTree::Ident(i)) => {
+                let i = i.clone();
+                self.pos += 1;
+                Some(i)
+            }
+            _ => None,
+        }
+    }
+
+    /// The next token if it is a literal.
+    pub fn eat_literal(&mut self) -> Option<Literal> {
+        match self.peek() {
+            Some(TokenTree::Literal(l)) => {
+                let l = l.clone();
+                self.pos += 1;
+                Some(l)
+            }
+            _ => None,
+        }
+    }
+
+    /// The next token if it is a group delimited by `delimiter`.
+    pub fn eat_group(&mut self, delimiter: Delimiter) -> Option<Group> {
+        match self.peek() {
+            Some(TokenTree::Group(g)) if g.delimiter() == delimiter => {
+                let g = g.clone();
+                self.pos += 1;
+                Some(g)
+            }
+            _ => None,
+        }
+    }
+
+    /// The tokens up to the next `,` of this level, or to the end; the `,` stays.
+    pub fn until_comma(&mut self) -> Vec<TokenTree> {
+        let start = self.pos;
+        while !self.is_empty() && !self.is_punct(',') {
+            self.pos += 1;
+        }
+        self.tokens[start..self.pos].to_vec()
+    }
+
+    /// Every token not read yet.
+    pub fn rest(&mut self) -> Vec<TokenTree> {
+        let start = self.pos.min(self.tokens.len());
+        self.pos = self.tokens.len();
+        self.tokens[start..].to_vec()
+    }
+}
+
+impl Iterator for Cursor {
+    type Item = TokenTree;
+
+    fn next(&mut self) -> Option<TokenTree> {
+        let token = self.tokens.get(self.pos).cloned();
+        self.pos += usize::from(token.is_some());
+        token
+    }
+}
+
+/// The value of an integer literal: `0x0112`, `0b1_0000`, `0o17`, `31`, `1u32`. `None` for
+/// any other literal, or a value beyond `u128`.
+pub fn int(lit: &Literal) -> Option<u128> {
+    let text = lit.to_string();
+    let (radix, digits) = match text.get(..2) {
+        Some("0x") => (16, &text[2..]),
+        Some("0o") => (8, &text[2..]),
+        Some("0b") => (2, &text[2..]),
+        _ => (10, text.as_str()),
+    };
+    let end = digits
+        .find(|c: char| !(c.is_digit(radix) || c == '_'))
+        .unwrap_or(digits.len());
+    let (digits, suffix) = digits.split_at(end);
+    const SUFFIXES: [&str; 12] = [
+        "", "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128",
+    ];
+    if !SUFFIXES.contains(&suffix) && suffix != "isize" {
+        return None;
+    }
+    let digits: String = digits.chars().filter(|&c| c != '_').collect();
+    if digits.is_empty() {
+        return None;
+    }
+    u128::from_str_radix(&digits, radix).ok()
+}
+
+/// The value of a string literal, `"docs/tox.md"` or raw `r#"a "b""#`, with its escapes
+/// resolved. `None` for any other literal (byte and C strings included).
+pub fn string(lit: &Literal) -> Option<String> {
+    let text = lit.to_string();
+    if let Some(raw) = text.strip_prefix('r') {
+        let hashes = raw.len() - raw.trim_start_matches('#').len();
+        let body = raw[hashes..].strip_prefix('"')?;
+        let body = body.strip_suffix(&"#".repeat(hashes))?.strip_suffix('"')?;
+        return Some(body.to_owned());
+    }
+    let body = text.strip_prefix('"')?.strip_suffix('"')?;
+    let mut out = String::with_capacity(body.len());
+    let mut chars = body.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        let escaped = match chars.next()? {
+            'n' => '\n',
+            'r' => '\r',
+            't' => '\t',
+            '0' => '\0',
+            c @ ('\\' | '\'' | '"') => c,
+            'x' => {
+                let hex: String = chars.by_ref().take(2).collect();
+                char::from(u8::from_str_radix(&hex, 16).ok().filter(u8::is_ascii)?)
+            }
+            'u' => {
+                let rest = chars.as_str().strip_prefix('{')?;
+                let close = rest.find('}')?;
+                let code = u32::from_str_radix(&rest[..close].replace('_', ""), 16).ok()?;
+                chars = rest[close + 1..].chars();
+                char::from_u32(code)?
+            }
+            // A line continuation: the newline and the next line's leading whitespace go.
+            '\n' => {
+                chars = chars.as_str().trim_start().chars();
+                continue;
+            }
+            _ => return None,
+        };
+        out.push(escaped);
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::str::FromStr;
+
+    use super::*;
+
+    fn literal(text: &str) -> Literal {
+        match TokenStream::from_str(text)
+            .expect("a token")
+            .into_iter()
+            .next()
+        {
+            Some(TokenTree::Literal(l)) => l,
+            other => panic!("not a literal: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn integers_in_every_radix_with_suffixes_and_separators() {
+        assert_eq!(int(&literal("0x0112")), Some(0x0112));
+        assert_eq!(int(&literal("0b1_0000")), Some(16));
+        assert_eq!(int(&literal("0o17")), Some(15));
+        assert_eq!(int(&literal("31")), Some(31));
+        assert_eq!(int(&literal("1_000u32")), Some(1000));
+        assert_eq!(int(&literal("0x80000000u64")), Some(0x8000_0000));
+        assert_eq!(int(&literal("7isize")), Some(7));
+        assert_eq!(
+            int(&literal("340282366920938463463374607431768211455")),
+            Some(u128::MAX)
+        );
+    }
+
+    #[test]
+    fn anything_but_an_integer_is_none() {
+        for text in [
+            "340282366920938463463374607431768211456",
+            "1.5",
+            "1e3",
+            "1f32",
+            "\"31\"",
+            "'a'",
+            "0x1g",
+            "1u7",
+        ] {
+            assert_eq!(int(&literal(text)), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn strings_resolve_their_escapes() {
+        assert_eq!(
+            string(&literal(r#""docs/tox.md""#)).as_deref(),
+            Some("docs/tox.md")
+        );
+        assert_eq!(
+            string(&literal(r#""a\"b\\c\n\t\x41\u{1F600}\0\'""#)).as_deref(),
+            Some("a\"b\\c\n\tA\u{1F600}\0'")
+        );
+        assert_eq!(
+            string(&literal("\"| A |\\\n      | B |\"")).as_deref(),
+            Some("| A || B |")
+        );
+        assert_eq!(
+            string(&literal(r##"r#"a "b" \n"#"##)).as_deref(),
+            Some(r#"a "b" \n"#)
+        );
+        assert_eq!(string(&literal(r#"r"x""#)).as_deref(), Some("x"));
+    }
+
+    #[test]
+    fn other_literals_are_not_strings() {
+        for text in [r#"b"x""#, r#"c"x""#, "'x'", "31", r#"br"x""#] {
+            assert_eq!(string(&literal(text)), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_cursor_reads_one_level() {
+        let mut c = Cursor::new(
+            TokenStream::from_str("set = Tox, implies(A, B) | 0x1 ,").expect("tokens"),
+            Span::call_site(),
+        );
+        assert_eq!(
+            c.eat_word("set").map(|i| i.to_string()).as_deref(),
+            Some("set")
+        );
+        assert!(c.eat_word("set").is_none());
+        assert!(c.is_punct('=') && c.eat_punct('=').is_some());
+        let value: TokenStream = c.until_comma().into_iter().collect();
+        assert_eq!(value.to_string(), "Tox");
+        assert!(c.eat_punct(',').is_some());
+        assert!(c.eat_ident().is_some());
+        let group = c.eat_group(Delimiter::Parenthesis).expect("a group");
+        let mut inner = Cursor::of_group(&group);
+        assert_eq!(inner.until_comma().len(), 1);
+        assert!(inner.peek_nth(1).is_some() && inner.peek_nth(2).is_none());
+        assert!(c.eat_group(Delimiter::Bracket).is_none());
+        assert!(c.eat_punct('|').is_some());
+        assert_eq!(c.eat_literal().as_ref().and_then(int), Some(1));
+        assert!(!c.is_empty());
+        assert_eq!(c.rest().len(), 1);
+        assert!(c.is_empty() && c.next().is_none() && c.rest().is_empty());
+    }
+}
