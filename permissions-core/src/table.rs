@@ -363,17 +363,16 @@ pub struct Section {
 #[must_use]
 pub fn sections(document: &str) -> Vec<Section> {
     let outline = markdown::outline(document);
-    outline
-        .headings
-        .iter()
-        .enumerate()
-        .map(|(i, h)| Section {
+    let mut sections = Vec::with_capacity(outline.headings.len());
+    for (i, h) in outline.headings.iter().enumerate() {
+        sections.push(Section {
             line: h.line,
             level: h.level,
             heading: h.text.clone(),
             table: outline.table_in_section(i).map(markdown::Block::line),
-        })
-        .collect()
+        });
+    }
+    sections
 }
 
 /// Reads the permission table of a Markdown document.
@@ -430,18 +429,20 @@ pub fn parse_all(document: &str, options: &Options<'_>) -> Result<Table, Vec<Tab
     let mut spec = table.spec(options.width);
     spec.incomplete = !errors.is_empty();
     spec.aliases = options.aliases;
-    let resolution = rules::resolve(&spec);
-    errors.extend(
-        resolution
-            .errors
-            .into_iter()
-            .map(|e| TableError::new(table.line_of(e.at), e.kind)),
-    );
+    for e in rules::resolve(&spec).errors {
+        errors.push(TableError::new(table.line_of(e.at), e.kind));
+    }
     if errors.is_empty() {
         return Ok(table);
     }
-    errors.sort_by_key(|e| e.line);
+    sort_by_line(&mut errors);
     Err(errors)
+}
+
+/// Errors in line order, those of one line in the order found. (The one sort of the crate:
+/// each call site of a generic sort would compile its own copy.)
+fn sort_by_line(errors: &mut [TableError]) {
+    errors.sort_by_key(|e| e.line);
 }
 
 /// What [`read`] found: the table's rows that could be read, and every error.
@@ -492,7 +493,7 @@ fn find(document: &str, options: &Options<'_>, errors: &mut Vec<TableError>) -> 
     if let Some(lock) = options.lock {
         let complete = read_cleanly && errors.is_empty();
         errors.extend(lock::errors(lock, &table, complete));
-        errors.sort_by_key(|e| e.line);
+        sort_by_line(errors);
     }
     Some(table)
 }
@@ -503,18 +504,14 @@ impl Table {
     /// composite.
     #[must_use]
     pub fn spec(&self, width: u32) -> rules::Spec {
-        let rows = self
-            .rows
-            .iter()
-            .map(|row| {
-                let mut draft =
-                    rules::Draft::new(row.name.clone(), rules::Assign::Value(row.value));
-                draft.composite = row.value.count_ones() > 1;
-                draft.reserved = row.reserved;
-                draft.line = row.line;
-                draft
-            })
-            .collect();
+        let mut rows = Vec::with_capacity(self.rows.len());
+        for row in &self.rows {
+            let mut draft = rules::Draft::new(row.name.clone(), rules::Assign::Value(row.value));
+            draft.composite = row.value.count_ones() > 1;
+            draft.reserved = row.reserved;
+            draft.line = row.line;
+            rows.push(draft);
+        }
         rules::Spec::new(width, rows)
     }
 

@@ -158,6 +158,7 @@ impl Columns {
             ));
         }
         let mut firsts: Vec<(Role, usize)> = Vec::new();
+        let mut values = Vec::new();
         for (i, &kind) in kinds.iter().enumerate() {
             let Kind::Role(role) = kind else { continue };
             if let Some(&(_, first)) = firsts.iter().find(|&&(r, _)| r == role) {
@@ -170,18 +171,13 @@ impl Columns {
                 ));
             }
             firsts.push((role, i));
+            if role.states_value() {
+                values.push((i, role));
+            }
         }
         let find = |role| firsts.iter().find(|&&(r, _)| r == role).map(|&(_, i)| i);
         let name = find(Role::Name).ok_or(TableError::new(line, ErrorKind::NoNameColumn))?;
         let description = find(Role::Description);
-        let values = kinds
-            .iter()
-            .enumerate()
-            .filter_map(|(i, kind)| match kind {
-                Kind::Role(r) if r.states_value() => Some((i, *r)),
-                _ => None,
-            })
-            .collect();
         Ok(Columns {
             headers,
             kinds,
@@ -282,9 +278,9 @@ struct Read {
 fn read(block: &Block<'_>, options: &Options<'_>) -> Result<Read, TableError> {
     let line = block.line();
     let mut lines = block.lines.iter();
-    let headers: Vec<String> = lines
+    let headers = lines
         .next()
-        .map(|&(_, text)| split_cells(text).iter().map(|c| inline::text(c)).collect())
+        .map(|&(_, text)| cell_texts(&split_cells(text)))
         .unwrap_or_default();
     let width = headers.len();
     // The delimiter row, whose cell count the outline checked.
@@ -293,33 +289,34 @@ fn read(block: &Block<'_>, options: &Options<'_>) -> Result<Read, TableError> {
     if columns.values.is_empty() && !options.auto_bits {
         return Err(TableError::new(line, ErrorKind::NoValueColumn));
     }
-    let raw: Vec<(usize, Vec<String>)> = lines
-        .map(|&(n, text)| {
-            // GFM: missing cells are empty, and excess cells are not shown (they are kept
-            // here for `hidden` to look at).
-            let mut cells = split_cells(text);
-            cells.resize(cells.len().max(width), String::new());
-            (n, cells)
-        })
-        .collect();
-    let texts: Vec<(usize, Vec<String>)> = raw
-        .iter()
-        .map(|(n, cells)| (*n, cells.iter().map(|c| inline::text(c)).collect()))
-        .collect();
+    // Each body row's line, its cells as written, and their text.
+    let mut raw: Vec<(usize, Vec<String>)> = Vec::new();
+    let mut texts: Vec<(usize, Vec<String>)> = Vec::new();
+    for &(n, text) in lines {
+        // GFM: missing cells are empty, and excess cells are not shown (they are kept here
+        // for `hidden` to look at).
+        let mut cells = split_cells(text);
+        cells.resize(cells.len().max(width), String::new());
+        texts.push((n, cell_texts(&cells)));
+        raw.push((n, cells));
+    }
     columns.find_restatements(&texts);
-    let rows = raw
-        .iter()
-        .zip(texts)
-        .enumerate()
-        .map(|(index, ((n, raw), (_, cells)))| {
-            hidden(raw, width, *n)?;
-            row(&columns, raw, cells, *n, index, options.width)
-        })
-        .collect();
+    let mut rows = Vec::with_capacity(raw.len());
+    for (index, ((n, raw), (_, cells))) in raw.iter().zip(texts).enumerate() {
+        rows.push(
+            hidden(raw, width, *n)
+                .and_then(|()| row(&columns, raw, cells, *n, index, options.width)),
+        );
+    }
     Ok(Read {
         headers: columns.headers,
         rows,
     })
+}
+
+/// The text of each cell, unwrapped.
+fn cell_texts(cells: &[String]) -> Vec<String> {
+    cells.iter().map(|c| inline::text(c)).collect()
 }
 
 /// Excess cells are fine when empty (`| a | b | |`). Text in one is text that GitHub does not
@@ -383,12 +380,15 @@ fn row(
         .description
         .map(|i| cell(&cells, i))
         .unwrap_or_default();
-    let meta = cells
+    let mut meta = Vec::new();
+    for (cell, (header, kind)) in cells
         .into_iter()
         .zip(columns.headers.iter().zip(&columns.kinds))
-        .filter(|(_, (_, kind))| matches!(kind, Kind::Meta | Kind::Restates))
-        .map(|(cell, (header, _))| (header.clone(), cell))
-        .collect();
+    {
+        if matches!(kind, Kind::Meta | Kind::Restates) {
+            meta.push((header.clone(), cell));
+        }
+    }
     Ok(TableRow {
         line,
         reserved: name::is_reserved(&name),

@@ -566,16 +566,20 @@ fn html(s: &[char]) -> Option<Html> {
 /// The length of a tag name at the start of `s`: a letter, then letters, digits, `-`.
 fn tag_name(s: &[char]) -> usize {
     match s.first() {
-        Some(c) if c.is_ascii_alphabetic() => s
-            .iter()
-            .take_while(|c| c.is_ascii_alphanumeric() || **c == '-')
-            .count(),
+        Some(c) if c.is_ascii_alphabetic() => {
+            count_while(s, |c| c.is_ascii_alphanumeric() || c == '-')
+        }
         _ => 0,
     }
 }
 
 fn spaces(s: &[char]) -> usize {
-    s.iter().take_while(|c| c.is_whitespace()).count()
+    count_while(s, char::is_whitespace)
+}
+
+/// How many characters at the start of `s` are `wanted`.
+fn count_while(s: &[char], wanted: fn(char) -> bool) -> usize {
+    s.iter().take_while(|&&c| wanted(c)).count()
 }
 
 /// The length of an open tag's attributes (`href="x" class=y`), trailing spaces included;
@@ -586,10 +590,11 @@ fn attributes(s: &[char]) -> Option<usize> {
         let gap = spaces(s.get(i..)?);
         let name = s.get(i + gap..)?;
         let name_len = match name.first() {
-            Some(c) if c.is_ascii_alphabetic() || matches!(c, '_' | ':') => name
-                .iter()
-                .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | ':' | '-'))
-                .count(),
+            Some(c) if c.is_ascii_alphabetic() || matches!(c, '_' | ':') => {
+                count_while(name, |c| {
+                    c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | ':' | '-')
+                })
+            }
             _ => return Some(i + gap),
         };
         if gap == 0 {
@@ -607,12 +612,9 @@ fn attributes(s: &[char]) -> Option<usize> {
             &q @ ('"' | '\'') => value.iter().skip(1).position(|&c| c == q)? + 2,
             '{' => value.iter().position(|&c| c == '}')? + 1,
             _ => {
-                let len = value
-                    .iter()
-                    .take_while(|c| {
-                        !c.is_whitespace() && !matches!(c, '"' | '\'' | '=' | '<' | '>' | '`')
-                    })
-                    .count();
+                let len = count_while(value, |c| {
+                    !c.is_whitespace() && !matches!(c, '"' | '\'' | '=' | '<' | '>' | '`')
+                });
                 if len == 0 {
                     return None;
                 }
@@ -624,11 +626,9 @@ fn attributes(s: &[char]) -> Option<usize> {
 
 /// The length of an autolink `<scheme:target>` at the start of `s`.
 fn autolink(s: &[char]) -> Option<usize> {
-    let scheme = s
-        .iter()
-        .skip(1)
-        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '.' | '-'))
-        .count();
+    let scheme = count_while(s.get(1..).unwrap_or_default(), |c| {
+        c.is_ascii_alphanumeric() || matches!(c, '+' | '.' | '-')
+    });
     if !(2..=32).contains(&scheme) || !s.get(1).is_some_and(char::is_ascii_alphabetic) {
         return None;
     }

@@ -7,7 +7,7 @@ use alloc::vec::Vec;
 use core::fmt::Write as _;
 
 use super::error::{ErrorKind, TableError};
-use super::{Table, name, value};
+use super::{Table, TableRow, name, value};
 
 /// Each permission's bits, as last written on purpose.
 ///
@@ -257,6 +257,11 @@ impl Lock {
     /// ```
     pub fn check<'r>(&self, rows: impl IntoIterator<Item = (&'r str, u128)>) -> Vec<Drift> {
         let rows: Vec<(&str, u128)> = rows.into_iter().collect();
+        self.check_rows(&rows)
+    }
+
+    /// [`Lock::check`], compiled once rather than for each caller's iterator.
+    fn check_rows(&self, rows: &[(&str, u128)]) -> Vec<Drift> {
         let mut present = alloc::vec![false; self.entries.len()];
         let mut drifts = Vec::new();
         for (index, &(name, now)) in rows.iter().enumerate() {
@@ -275,17 +280,15 @@ impl Lock {
                 }
             }
         }
-        drifts.extend(
-            self.entries
-                .iter()
-                .zip(present)
-                .filter(|(_, seen)| !seen)
-                .map(|(entry, _)| Drift::Missing {
+        for (entry, seen) in self.entries.iter().zip(present) {
+            if !seen {
+                drifts.push(Drift::Missing {
                     name: entry.name.clone(),
                     locked: entry.bits,
                     line: entry.line,
-                }),
-        );
+                });
+            }
+        }
         // A name gone whose bits a locked row moved into: a row deleted from a table numbered
         // in order moves every later row up. The deletion is the one mistake.
         let moved_up = drifts
@@ -301,7 +304,7 @@ impl Lock {
         if let Some(from) = moved_up {
             drifts.retain(|d| !matches!(d, Drift::Changed { index, .. } if *index >= from));
         }
-        let taken = self.taken(&rows, &drifts);
+        let taken = self.taken(rows, &drifts);
         let Some(first) = taken.first().and_then(Drift::row) else {
             return drifts;
         };
@@ -331,19 +334,22 @@ impl Lock {
                 Drift::Taken { .. } => false,
             })
         };
-        rows.iter()
-            .enumerate()
-            .filter(|&(_, &(name, _))| self.get(name).is_none())
-            .filter_map(|(index, &(name, bits))| {
-                let owner = self.entries.iter().find(|e| e.bits == bits)?;
-                drifted(&owner.name).then(|| Drift::Taken {
+        let mut taken = Vec::new();
+        for (index, &(name, bits)) in rows.iter().enumerate() {
+            if self.get(name).is_some() {
+                continue;
+            }
+            match self.entries.iter().find(|e| e.bits == bits) {
+                Some(owner) if drifted(&owner.name) => taken.push(Drift::Taken {
                     index,
                     name: String::from(name),
                     bits,
                     owner: owner.name.clone(),
-                })
-            })
-            .collect()
+                }),
+                _ => {}
+            }
+        }
+        taken
     }
 }
 
@@ -351,16 +357,16 @@ impl Lock {
 /// one on the table's line. Missing names are reported only when `complete` (no row failed to
 /// read), since a row that failed may be the one with the name.
 pub(crate) fn errors(lock: &Lock, table: &Table, complete: bool) -> Vec<TableError> {
-    let rows: Vec<_> = table.permissions().collect();
-    lock.check(rows.iter().map(|r| (r.name.as_str(), r.value)))
-        .into_iter()
-        .filter(|drift| complete || drift.row().is_some())
-        .map(|drift| {
-            let line = drift
-                .row()
-                .and_then(|index| rows.get(index))
-                .map_or(table.line, |r| r.line);
-            TableError::new(line, drift.into_kind())
-        })
-        .collect()
+    let rows: Vec<&TableRow> = table.permissions().collect();
+    let named: Vec<(&str, u128)> = rows.iter().map(|r| (r.name.as_str(), r.value)).collect();
+    let mut errors = Vec::new();
+    for drift in lock.check_rows(&named) {
+        let line = match drift.row() {
+            Some(index) => rows.get(index).map_or(table.line, |r| r.line),
+            None if complete => table.line,
+            None => continue,
+        };
+        errors.push(TableError::new(line, drift.into_kind()));
+    }
+    errors
 }

@@ -238,14 +238,22 @@ fn front_matter_end(lines: &[(usize, &str)]) -> usize {
 /// An opening code fence: three or more backticks or tildes.
 fn opens_fence(trimmed: &str) -> Option<(char, usize)> {
     let c = trimmed.chars().next().filter(|&c| c == '`' || c == '~')?;
-    let run = trimmed.chars().take_while(|&x| x == c).count();
+    let run = run_len(trimmed, c);
     (run >= 3).then_some((c, run))
 }
 
 /// Whether a line closes the fence opened with `run` times `c`.
 fn closes_fence(trimmed: &str, (c, run): (char, usize)) -> bool {
-    let own = trimmed.chars().take_while(|&x| x == c).count();
-    own >= run && trimmed.chars().skip(own).all(char::is_whitespace)
+    let own = run_len(trimmed, c);
+    own >= run
+        && trimmed
+            .get(own..)
+            .is_some_and(|rest| rest.trim().is_empty())
+}
+
+/// How many times the ASCII character `c` starts `line`.
+fn run_len(line: &str, c: char) -> usize {
+    line.len() - line.trim_start_matches(c).len()
 }
 
 /// A heading's plain text, without the explicit id or classes that Docusaurus, Pandoc and
@@ -305,8 +313,11 @@ fn element_line(trimmed: &str) -> Element {
 /// none, and for 4 or more (indented code). A tab reaches the next tab stop, column 4 or
 /// beyond, so a tab in the indentation makes it 4 at least.
 fn indent(line: &str) -> usize {
-    let spaces = line.chars().take_while(|&c| c == ' ').count();
-    if line.chars().nth(spaces) == Some('\t') {
+    let spaces = run_len(line, ' ');
+    if line
+        .get(spaces..)
+        .is_some_and(|rest| rest.starts_with('\t'))
+    {
         spaces.max(4)
     } else {
         spaces
@@ -355,7 +366,7 @@ fn is_thematic_break(trimmed: &str) -> bool {
 
 /// An ATX heading: its level and text, without the optional closing `#`s.
 fn atx_heading(trimmed: &str) -> Option<(u8, &str)> {
-    let hashes = trimmed.chars().take_while(|&c| c == '#').count();
+    let hashes = run_len(trimmed, '#');
     let level = u8::try_from(hashes).ok().filter(|l| (1..=6).contains(l))?;
     let rest = trimmed.get(hashes..)?;
     if !(rest.is_empty() || rest.starts_with(char::is_whitespace)) {

@@ -32,7 +32,7 @@ use alloc::vec;
 use alloc::vec::Vec;
 
 use super::error::ErrorKind;
-use super::suggest::closest;
+use super::suggest::closest_in;
 
 /// How a row gets its bits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -251,32 +251,28 @@ pub fn resolve(spec: &Spec) -> Resolution {
     let bypass = bypass_rows(spec, &lookup, &mut errors);
     single_bit_bypass(spec, &bits, &bypass, &mut errors);
     let default = terms_bits(spec, &lookup, &bits, &mut errors);
-    let rows: Vec<Resolved> = spec
-        .rows
-        .iter()
-        .zip(kinds)
-        .zip(own.iter().zip(&bits).zip(&bypass))
-        .map(|((row, kind), ((&own, &bits), &bypass))| {
-            let kind = match kind {
-                Kind::Plain if bypass => Kind::Bypass,
-                Kind::Plain if row.composite || own != bits => Kind::Composite,
-                kind => kind,
-            };
-            Resolved { own, bits, kind }
-        })
-        .collect();
-    let of = |kind: Kind| {
-        rows.iter()
-            .filter(|r| r.kind == kind)
-            .fold(0, |acc, r| acc | r.bits)
-    };
-    Resolution {
+    let mut resolution = Resolution {
+        rows: Vec::with_capacity(spec.rows.len()),
         default,
-        bypass: of(Kind::Bypass),
-        reserved: of(Kind::Reserved),
-        rows,
+        bypass: 0,
+        reserved: 0,
         errors,
+    };
+    let rows = spec.rows.iter().zip(kinds);
+    for ((row, kind), ((&own, &bits), &bypass)) in rows.zip(own.iter().zip(&bits).zip(&bypass)) {
+        let kind = match kind {
+            Kind::Plain if bypass => Kind::Bypass,
+            Kind::Plain if row.composite || own != bits => Kind::Composite,
+            kind => kind,
+        };
+        match kind {
+            Kind::Bypass => resolution.bypass |= bits,
+            Kind::Reserved => resolution.reserved |= bits,
+            _ => {}
+        }
+        resolution.rows.push(Resolved { own, bits, kind });
     }
+    resolution
 }
 
 fn push(errors: &mut Vec<RuleError>, at: At, kind: ErrorKind) {
@@ -321,67 +317,59 @@ fn own_values(spec: &Spec, errors: &mut Vec<RuleError>) -> Vec<u128> {
 // shares a bit with a reserved row. One error per row, about the first earlier row it
 // clashes with.
 fn shared_values(spec: &Spec, own: &[u128], errors: &mut Vec<RuleError>) -> Vec<Kind> {
-    let mut kinds: Vec<Kind> = spec
-        .rows
-        .iter()
-        .map(|r| {
-            if r.reserved {
-                Kind::Reserved
-            } else {
-                Kind::Plain
-            }
-        })
-        .collect();
+    let mut kinds: Vec<Kind> = Vec::with_capacity(spec.rows.len());
     for (i, (row, &value)) in spec.rows.iter().zip(own).enumerate() {
+        kinds.push(if row.reserved {
+            Kind::Reserved
+        } else {
+            Kind::Plain
+        });
         if value == 0 {
             continue;
         }
-        let earlier = spec.rows.iter().zip(own).take(i).enumerate();
-        let clash = earlier
-            .filter(|(_, (_, v))| **v & value != 0)
-            .find_map(|(j, (other, &v))| {
-                let shared = v & value;
-                let kind = match (other.reserved, row.reserved) {
-                    (true, false) => ErrorKind::UsesReservedBits {
-                        name: row.name.clone(),
-                        bits: shared,
-                        reserved: other.line,
-                    },
-                    (false, true) => ErrorKind::ReservesUsedBits {
-                        bits: shared,
-                        other: other.name.clone(),
-                        first: other.line,
-                    },
-                    // The first earlier row with this value is never an alias itself: its
-                    // own first row would come before it.
-                    _ if v == value && spec.aliases && !row.reserved => return Some(Err(j)),
-                    _ if v == value => ErrorKind::DuplicateValue {
-                        value,
-                        other: other.name.clone(),
-                        first: other.line,
-                    },
-                    _ if row.composite || other.composite => return None,
-                    _ => ErrorKind::Overlap {
-                        value,
-                        other: other.name.clone(),
-                        other_value: v,
-                        first: other.line,
-                    },
-                };
-                Some(Ok((j, kind)))
-            });
-        match clash {
-            Some(Ok((j, kind))) => errors.push(RuleError {
+        for (j, (other, &v)) in spec.rows.iter().zip(own).take(i).enumerate() {
+            let shared = v & value;
+            if shared == 0 {
+                continue;
+            }
+            let kind = match (other.reserved, row.reserved) {
+                (true, false) => ErrorKind::UsesReservedBits {
+                    name: row.name.clone(),
+                    bits: shared,
+                    reserved: other.line,
+                },
+                (false, true) => ErrorKind::ReservesUsedBits {
+                    bits: shared,
+                    other: other.name.clone(),
+                    first: other.line,
+                },
+                // The first earlier row with this value is never an alias itself: its own
+                // first row would come before it.
+                _ if v == value && spec.aliases && !row.reserved => {
+                    if let Some(k) = kinds.get_mut(i) {
+                        *k = Kind::Alias(j);
+                    }
+                    break;
+                }
+                _ if v == value => ErrorKind::DuplicateValue {
+                    value,
+                    other: other.name.clone(),
+                    first: other.line,
+                },
+                _ if row.composite || other.composite => continue,
+                _ => ErrorKind::Overlap {
+                    value,
+                    other: other.name.clone(),
+                    other_value: v,
+                    first: other.line,
+                },
+            };
+            errors.push(RuleError {
                 at: At::Row(i, Part::Value),
                 kind,
                 other: Some(j),
-            }),
-            Some(Err(first)) => {
-                if let Some(k) = kinds.get_mut(i) {
-                    *k = Kind::Alias(first);
-                }
-            }
-            None => {}
+            });
+            break;
         }
     }
     kinds
@@ -456,32 +444,30 @@ impl Lookup<'_> {
         errors: &mut Vec<RuleError>,
     ) -> Option<usize> {
         let name = name.strip_prefix("r#").unwrap_or(name);
-        let rows = || {
-            self.spec
-                .rows
-                .iter()
-                .zip(self.kinds)
-                .enumerate()
-                .filter(|(_, (_, kind))| !matches!(kind, Kind::Reserved | Kind::Repeated))
-                .map(|(i, (row, _))| (i, row))
-        };
-        let found = rows()
-            .find(|(_, r)| r.name == name || r.variant.as_deref() == Some(name))
-            .map(|(i, _)| i);
-        if found.is_none() && !self.spec.incomplete {
-            let candidates =
-                rows().flat_map(|(_, r)| r.variant.as_deref().into_iter().chain([r.name.as_str()]));
+        // Every name of every permission row, for "did you mean".
+        let mut candidates = Vec::new();
+        for (i, (row, kind)) in self.spec.rows.iter().zip(self.kinds).enumerate() {
+            if matches!(kind, Kind::Reserved | Kind::Repeated) {
+                continue;
+            }
+            if row.name == name || row.variant.as_deref() == Some(name) {
+                return Some(i);
+            }
+            candidates.extend(row.variant.as_deref());
+            candidates.push(row.name.as_str());
+        }
+        if !self.spec.incomplete {
             push(
                 errors,
                 at,
                 ErrorKind::UnknownRow {
                     key,
                     name: String::from(name),
-                    suggestion: closest(name, candidates).map(String::from),
+                    suggestion: closest_in(name, &candidates).map(String::from),
                 },
             );
         }
-        found
+        None
     }
 }
 
@@ -493,21 +479,17 @@ fn implied_bits(
     errors: &mut Vec<RuleError>,
 ) -> Vec<u128> {
     // For each row: the rows it implies, and where each is named.
-    let mut edges: Vec<Vec<(usize, At)>> = spec
-        .rows
-        .iter()
-        .enumerate()
-        .map(|(i, row)| {
-            row.implies
-                .iter()
-                .enumerate()
-                .filter_map(|(k, name)| {
-                    let at = At::Row(i, Part::Implies(k));
-                    Some((lookup.find(name, "implies", at, errors)?, at))
-                })
-                .collect()
-        })
-        .collect();
+    let mut edges: Vec<Vec<(usize, At)>> = Vec::with_capacity(spec.rows.len());
+    for (i, row) in spec.rows.iter().enumerate() {
+        let mut implied = Vec::new();
+        for (k, name) in row.implies.iter().enumerate() {
+            let at = At::Row(i, Part::Implies(k));
+            if let Some(j) = lookup.find(name, "implies", at, errors) {
+                implied.push((j, at));
+            }
+        }
+        edges.push(implied);
+    }
     for (entry, (row, implied)) in spec.implies.iter().enumerate() {
         let found = lookup.find(row, "implies", At::Implies { entry, name: 0 }, errors);
         for (k, name) in implied.iter().enumerate() {
@@ -524,10 +506,8 @@ fn implied_bits(
     for (start, (row, total)) in spec.rows.iter().zip(bits.iter_mut()).enumerate() {
         let first = edges.get(start).and_then(|e| e.first()).map(|&(_, at)| at);
         // Depth-first over what `start` implies; a path back to `start` is a cycle.
-        let mut stack: Vec<usize> = edges
-            .get(start)
-            .map(|e| e.iter().map(|&(j, _)| j).collect())
-            .unwrap_or_default();
+        let mut stack = Vec::new();
+        push_implied(&mut stack, &edges, start);
         let mut seen = vec![false; spec.rows.len()];
         while let Some(j) = stack.pop() {
             if j == start {
@@ -547,15 +527,25 @@ fn implied_bits(
                 _ => continue,
             }
             *total |= own.get(j).copied().unwrap_or(0);
-            stack.extend(edges.get(j).into_iter().flatten().map(|&(k, _)| k));
+            push_implied(&mut stack, &edges, j);
         }
     }
     bits
 }
 
+/// Pushes the rows that row `i` implies.
+fn push_implied(stack: &mut Vec<usize>, edges: &[Vec<(usize, At)>], i: usize) {
+    for &(j, _) in edges.get(i).into_iter().flatten() {
+        stack.push(j);
+    }
+}
+
 // A row bypasses when it says so, or when the container's `bypass = ..` names it.
 fn bypass_rows(spec: &Spec, lookup: &Lookup<'_>, errors: &mut Vec<RuleError>) -> Vec<bool> {
-    let mut bypass: Vec<bool> = spec.rows.iter().map(|r| r.bypass).collect();
+    let mut bypass = Vec::with_capacity(spec.rows.len());
+    for row in &spec.rows {
+        bypass.push(row.bypass);
+    }
     for (k, term) in spec.bypass.iter().enumerate() {
         match term {
             Term::Name(name) => {

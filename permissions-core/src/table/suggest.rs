@@ -20,16 +20,29 @@ use alloc::vec::Vec;
 /// assert_eq!(closest("colour", ["bit", "value"]), None);
 /// ```
 pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let folded: String = word.chars().flat_map(char::to_lowercase).collect();
-    candidates
-        .into_iter()
-        .map(|c| {
-            let c_folded: String = c.chars().flat_map(char::to_lowercase).collect();
-            (distance(&folded, &c_folded), distance(word, c), c)
-        })
-        .filter(|&(d, _, c)| d <= (c.chars().count().max(word.chars().count()) / 3).max(1))
-        .min_by_key(|&(folded, exact, _)| (folded, exact))
-        .map(|(_, _, c)| c)
+    let candidates: Vec<&str> = candidates.into_iter().collect();
+    closest_in(word, &candidates)
+}
+
+/// [`closest`] among a slice: compiled once, rather than once for each caller's iterator.
+pub(crate) fn closest_in<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    let folded = fold_case(word);
+    let mut best: Option<(usize, usize, &str)> = None;
+    for &c in candidates {
+        let near = distance(&folded, &fold_case(c));
+        if near > (c.chars().count().max(word.chars().count()) / 3).max(1) {
+            continue;
+        }
+        let exact = distance(word, c);
+        if best.is_none_or(|(n, e, _)| (near, exact) < (n, e)) {
+            best = Some((near, exact, c));
+        }
+    }
+    best.map(|(_, _, c)| c)
+}
+
+fn fold_case(word: &str) -> String {
+    word.chars().flat_map(char::to_lowercase).collect()
 }
 
 /// Optimal string alignment distance between `a` and `b`, letter case included.
