@@ -33,8 +33,10 @@ const KEYS: [(&str, &str); 2] = [
 impl Args {
     /// Parses `#[requires(..)]`'s arguments. Every mistake is recorded in `cx` and parsing
     /// goes on with the next argument; `None` when no requirement could be read.
-    pub fn parse(cx: &mut Ctxt, tokens: TokenStream) -> Option<Args> {
-        let mut input = Cursor::new(tokens, Span::call_site());
+    pub fn parse(cx: &mut Ctxt, args: TokenStream) -> Option<Args> {
+        // `macro_rules!` passes a `$flag:path` or `$krate:literal` in a group without
+        // delimiters: its tokens are read as if written here.
+        let mut input = Cursor::new(tokens::flat(args), Span::call_site());
         if input.is_empty() {
             cx.at(
                 Span::call_site(),
@@ -186,7 +188,7 @@ fn crate_path(value: &[TokenTree]) -> Result<TokenStream, Error> {
         // `crate = ::perms`: the same path, quoted.
         let mut written = Cursor::new(stream(value), Span::call_site());
         let example = match written.eat_path() {
-            Some(path) if written.is_empty() => text(&path),
+            Some(path) if written.is_empty() => path.to_string().replace(' ', ""),
             _ => "::permissions".to_owned(),
         };
         return Err(Error::new_spanned(
@@ -195,7 +197,7 @@ fn crate_path(value: &[TokenTree]) -> Result<TokenStream, Error> {
         ));
     };
     match tokens::string(lit) {
-        Some(text) => standin::path(&text, lit.span()).ok_or_else(|| {
+        Some(text) => tokens::path(&text, lit.span()).ok_or_else(|| {
             Error::new(
                 lit.span(),
                 format!(
@@ -260,7 +262,8 @@ fn term(input: &mut Cursor) -> Result<Req, Error> {
         let (ident, group) = (ident.clone(), group.clone());
         input.next();
         input.next();
-        return combinator(ident, &mut Cursor::of_group(&group));
+        let mut content = Cursor::new(tokens::flat(group.stream()), group.span_close());
+        return combinator(ident, &mut content);
     }
     if let Some(TokenTree::Literal(lit)) = input.peek()
         && let Some(name) = tokens::string(lit)
@@ -273,7 +276,8 @@ fn term(input: &mut Cursor) -> Result<Req, Error> {
         ));
     }
     if let Some(path) = input.eat_path() {
-        if input.is_path_sep() {
+        let path: Vec<TokenTree> = path.into_iter().collect();
+        if input.is_path_sep(0) {
             return Err(Error::new_spanned(
                 input.rest().into_iter().take(2).collect::<TokenStream>(),
                 "nothing follows this `::`: name the set's constant after it, as in `GuildPermissions::BAN_MEMBERS`",
@@ -388,71 +392,9 @@ pub fn bare_name(flag: &[TokenTree]) -> Option<&Ident> {
     }
 }
 
-// Stand-ins for derive's helpers in tokens.rs (NOTES 20:45), with the same signatures;
-// deleted when they land.
-impl Cursor {
-    /// Whether the next two tokens are `::`.
-    pub fn is_path_sep(&self) -> bool {
-        matches!(
-            (self.peek(), self.peek_nth(1)),
-            (Some(TokenTree::Punct(a)), Some(TokenTree::Punct(b)))
-                if a.as_char() == ':' && a.spacing() == Spacing::Joint && b.as_char() == ':'
-        )
-    }
-
-    /// A mod-style path, `A`, `Set::A`, `::krate::Set::A`: its tokens; `None`, with nothing
-    /// read, when no name starts here. A trailing `::` is left unread.
-    pub fn eat_path(&mut self) -> Option<Vec<TokenTree>> {
-        let lead = self.is_path_sep();
-        let first = if lead { self.peek_nth(2) } else { self.peek() };
-        if !matches!(first, Some(TokenTree::Ident(_))) {
-            return None;
-        }
-        let mut path: Vec<TokenTree> = self.take(if lead { 3 } else { 1 }).collect();
-        while self.is_path_sep() && matches!(self.peek_nth(2), Some(TokenTree::Ident(_))) {
-            path.extend(self.take(3));
-        }
-        Some(path)
-    }
-}
-
-mod standin {
-    use proc_macro2::{Ident, Punct, Spacing, Span, TokenStream, TokenTree};
-
-    /// The path `text` spells, `::permissions`, its tokens at `span`; `None` when it is not
-    /// exactly a path.
-    pub fn path(text: &str, span: Span) -> Option<TokenStream> {
-        let (lead, rest) = match text.strip_prefix("::") {
-            Some(rest) => (true, rest),
-            None => (false, text),
-        };
-        let mut out = Vec::new();
-        for (i, segment) in rest.split("::").enumerate() {
-            let mut chars = segment.chars();
-            let ident = chars
-                .next()
-                .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-                && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
-                && segment != "_";
-            if !ident {
-                return None;
-            }
-            if i > 0 || lead {
-                for spacing in [Spacing::Joint, Spacing::Alone] {
-                    let mut colon = Punct::new(':', spacing);
-                    colon.set_span(span);
-                    out.push(TokenTree::Punct(colon));
-                }
-            }
-            out.push(TokenTree::Ident(Ident::new(segment, span)));
-        }
-        Some(out.into_iter().collect())
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    use proc_macro2::TokenStream;
+    use proc_macro2::{Delimiter, Group, TokenStream};
     use quote::quote;
 
     use super::Args;
@@ -690,6 +632,20 @@ mod tests {
         assert_eq!(
             parse(quote!(A | ::krate::Set::B | any(C,))),
             Ok(("A | ::krate::Set::B | any(C)".into(), None, None))
+        );
+    }
+
+    #[test]
+    fn macro_rules_fragments_are_read_through() {
+        let fragment = |tokens: TokenStream| Group::new(Delimiter::None, tokens);
+        let (flag, krate, member) = (
+            fragment(quote!(Set::A)),
+            fragment(quote!("perms")),
+            fragment(quote!(B)),
+        );
+        assert_eq!(
+            parse(quote!(#flag | any(#member), crate = #krate)),
+            Ok(("Set::A | any(B)".into(), None, Some("perms".into())))
         );
     }
 
