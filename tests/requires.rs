@@ -265,6 +265,33 @@ fn denied_as_the_error_and_other_errors_untouched() {
     assert_eq!(find(&session(T::VIEW_SETTINGS), 0), Err(ApiError::NotFound));
 }
 
+/// A guard written by `macro_rules!`, whose `path` and `literal` fragments reach the macro
+/// in groups without delimiters.
+macro_rules! guarded {
+    ($name:ident, $flag:path, $holder:ident, $krate:literal) => {
+        #[requires(any($flag), on = $holder, crate = $krate)]
+        fn $name(id: u32, $holder: &Session) -> Result<u32, ApiError> {
+            Ok(id)
+        }
+    };
+}
+
+guarded!(
+    from_macro,
+    ToxPermissions::VIEW_SETTINGS,
+    actor,
+    "permissions"
+);
+
+#[test]
+fn guards_written_by_macro_rules() {
+    assert_eq!(from_macro(7, &session(T::VIEW_SETTINGS)), Ok(7));
+    assert_eq!(
+        from_macro(7, &session(T::EXEC_PURGE_CMD)),
+        Err(ApiError::Forbidden("missing one of VIEW_SETTINGS".into()))
+    );
+}
+
 #[cfg(feature = "audit")]
 #[test]
 fn the_audit_registry_lists_every_guarded_function() {
@@ -275,6 +302,7 @@ fn the_audit_registry_lists_every_guarded_function() {
     let expected = [
         ("destructured", "session", "MANAGE_SETTINGS"),
         ("find", "session", "VIEW_SETTINGS"),
+        ("from_macro", "actor", "any(ToxPermissions::VIEW_SETTINGS)"),
         ("generic", "holder", "VIEW_PUBLIC_LOGS"),
         ("into_manager", "self", "ToxPermissions::MANAGE_SETTINGS"),
         ("lookup", "session", "VIEW_SETTINGS"),

@@ -6,7 +6,7 @@
 //! the largest crate in a derive's build and every user's cold build waits for it before
 //! our macros can even start compiling; without it, the macros build beside the runtime.
 
-use proc_macro2::{Delimiter, Group, Ident, Literal, Punct, Span, TokenStream, TokenTree};
+use proc_macro2::{Delimiter, Group, Ident, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
 
 /// A cursor over the tokens of one level of a stream: a group is one token.
 pub struct Cursor {
@@ -125,6 +125,31 @@ impl Cursor {
         self.tokens[start..self.pos].to_vec()
     }
 
+    /// Whether `::` stands `n` places ahead.
+    pub fn is_path_sep(&self, n: usize) -> bool {
+        matches!(
+            (self.peek_nth(n), self.peek_nth(n + 1)),
+            (Some(TokenTree::Punct(a)), Some(TokenTree::Punct(b)))
+                if a.as_char() == ':' && a.spacing() == Spacing::Joint && b.as_char() == ':'
+        )
+    }
+
+    /// A path such as `ToxPermissions`, `::permissions`, `crate::perms` or `Self::BAN`: its
+    /// tokens, or `None`, with nothing read, when the next tokens start none. A `::` that no
+    /// segment follows is left unread, for the caller to report.
+    pub fn eat_path(&mut self) -> Option<TokenStream> {
+        let start = self.pos;
+        let lead = if self.is_path_sep(0) { 2 } else { 0 };
+        if !is_segment(self.peek_nth(lead)) {
+            return None;
+        }
+        self.pos += lead + 1;
+        while self.is_path_sep(0) && is_segment(self.peek_nth(2)) {
+            self.pos += 3;
+        }
+        Some(self.tokens[start..self.pos].iter().cloned().collect())
+    }
+
     /// Every token not read yet.
     pub fn rest(&mut self) -> Vec<TokenTree> {
         let start = self.pos.min(self.tokens.len());
@@ -213,6 +238,94 @@ pub fn string(lit: &Literal) -> Option<String> {
             _ => return None,
         };
         out.push(escaped);
+    }
+    Some(out)
+}
+
+/// The tokens of `stream` with each group without delimiters (`macro_rules!` wraps a `$t:ty`
+/// or `$m:meta` in one) replaced by its tokens, at this level: `struct S($bits)` reads as
+/// `struct S(u32)`. Values keep theirs: there it stands for parentheses.
+pub fn flat(stream: TokenStream) -> TokenStream {
+    stream
+        .into_iter()
+        .flat_map(|token| match token {
+            TokenTree::Group(g) if g.delimiter() == Delimiter::None => {
+                flat(g.stream()).into_iter().collect()
+            }
+            token => vec![token],
+        })
+        .collect()
+}
+
+/// Rust's keywords, strict and reserved, as syn's `Ident` refuses them: none names a constant.
+const KEYWORDS: [&str; 52] = [
+    "_", "abstract", "as", "async", "await", "become", "box", "break", "const", "continue",
+    "crate", "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "if", "impl",
+    "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref",
+    "return", "Self", "self", "static", "struct", "super", "trait", "true", "try", "type",
+    "typeof", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
+];
+
+/// The keywords that start or continue a path: `crate::perms`, `self::x`, `super::x`,
+/// `Self::BAN`.
+const PATH_KEYWORDS: [&str; 4] = ["crate", "self", "super", "Self"];
+
+/// Whether `word` is a keyword (or `_`), which no plain identifier may be.
+pub fn is_keyword(word: &str) -> bool {
+    KEYWORDS.contains(&word)
+}
+
+/// Whether `text` has an identifier's characters: Unicode XID, as rustc reads them.
+fn has_ident_chars(text: &str) -> bool {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .is_some_and(|c| c == '_' || unicode_ident::is_xid_start(c))
+        && chars.all(unicode_ident::is_xid_continue)
+}
+
+/// Whether `text` is a plain identifier: not raw (`r#fn`), not a keyword, not `_`.
+pub fn is_ident(text: &str) -> bool {
+    has_ident_chars(text) && !is_keyword(text)
+}
+
+/// Whether `token` can be a segment of a path: an identifier, raw or not, or `crate`,
+/// `self`, `super`, `Self`.
+fn is_segment(token: Option<&TokenTree>) -> bool {
+    matches!(token, Some(TokenTree::Ident(ident)) if {
+        let word = ident.to_string();
+        !is_keyword(&word) || PATH_KEYWORDS.contains(&word.as_str())
+    })
+}
+
+/// The path a string holds, such as `crate = "::my_app::permissions"`, as tokens at `span`;
+/// `None` when the text is no path. Read without lexing the text as Rust.
+pub fn path(text: &str, span: Span) -> Option<TokenStream> {
+    let text = text.trim();
+    let (lead, rest) = match text.strip_prefix("::") {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let mut out = TokenStream::new();
+    for (i, segment) in rest.split("::").enumerate() {
+        if lead || i > 0 {
+            let mut first = Punct::new(':', Spacing::Joint);
+            let mut second = Punct::new(':', Spacing::Alone);
+            first.set_span(span);
+            second.set_span(span);
+            out.extend([TokenTree::Punct(first), TokenTree::Punct(second)]);
+        }
+        let segment = segment.trim();
+        let ident = match segment.strip_prefix("r#") {
+            Some(raw) if has_ident_chars(raw) && !PATH_KEYWORDS.contains(&raw) && raw != "_" => {
+                Ident::new_raw(raw, span)
+            }
+            None if is_ident(segment) || PATH_KEYWORDS.contains(&segment) => {
+                Ident::new(segment, span)
+            }
+            _ => return None,
+        };
+        out.extend([TokenTree::Ident(ident)]);
     }
     Some(out)
 }
@@ -319,5 +432,120 @@ mod tests {
         assert!(!c.is_empty());
         assert_eq!(c.rest().len(), 1);
         assert!(c.is_empty() && c.next().is_none() && c.rest().is_empty());
+    }
+
+    fn cursor(text: &str) -> Cursor {
+        Cursor::new(
+            TokenStream::from_str(text).expect("tokens"),
+            Span::call_site(),
+        )
+    }
+
+    fn text(tokens: Option<TokenStream>) -> Option<String> {
+        tokens.map(|t| t.to_string())
+    }
+
+    #[test]
+    fn paths_are_read_up_to_the_last_segment() {
+        let mut c = cursor("::permissions::Set = x");
+        assert_eq!(text(c.eat_path()).as_deref(), Some(":: permissions :: Set"));
+        assert!(c.is_punct('='));
+        let mut c = cursor("crate::perms::r#fn, y");
+        assert_eq!(
+            text(c.eat_path()).as_deref(),
+            Some("crate :: perms :: r#fn")
+        );
+        assert!(c.is_punct(','));
+        let mut c = cursor("Self::BAN");
+        assert_eq!(text(c.eat_path()).as_deref(), Some("Self :: BAN"));
+        assert!(c.is_empty());
+        // A `::` that no segment follows stays, for the caller to report.
+        let mut c = cursor("a::b:: ,");
+        assert_eq!(text(c.eat_path()).as_deref(), Some("a :: b"));
+        assert!(c.is_path_sep(0));
+        let mut c = cursor("a::fn");
+        assert_eq!(text(c.eat_path()).as_deref(), Some("a"));
+        assert!(c.is_path_sep(0) && !c.is_path_sep(1));
+    }
+
+    #[test]
+    fn no_path_reads_nothing() {
+        for written in ["fn x", ":: fn", "0x1", "(a)", ": : a", ""] {
+            let mut c = cursor(written);
+            assert!(c.eat_path().is_none(), "{written}");
+            assert_eq!(c.rest().len(), cursor(written).rest().len(), "{written}");
+        }
+        // `: :` with a space is two colons, not a path separator.
+        let mut c = cursor("a: :b");
+        assert_eq!(text(c.eat_path()).as_deref(), Some("a"));
+        assert!(!c.is_path_sep(0));
+    }
+
+    #[test]
+    fn identifiers_are_plain_unicode_words_that_are_no_keywords() {
+        for word in ["ADMINISTRATOR", "_x", "x2", "ÉTAT", "データ", "r"] {
+            assert!(is_ident(word), "{word}");
+        }
+        for word in [
+            "", "_", "fn", "Self", "yield", "r#fn", "2x", "A B", "A-B", "a::b", "🦀",
+        ] {
+            assert!(!is_ident(word), "{word}");
+        }
+        assert!(is_keyword("crate") && !is_keyword("union") && !is_keyword("CRATE"));
+    }
+
+    #[test]
+    fn groups_without_delimiters_are_read_as_their_tokens() {
+        let span = Span::call_site();
+        let inner = Group::new(
+            Delimiter::None,
+            TokenStream::from_str("u32").expect("tokens"),
+        );
+        let outer = Group::new(Delimiter::None, TokenTree::Group(inner).into());
+        let parens = Group::new(
+            Delimiter::Parenthesis,
+            TokenTree::Group(outer.clone()).into(),
+        );
+        let stream = TokenStream::from_iter([
+            TokenTree::Ident(Ident::new("pub", span)),
+            TokenTree::Group(outer),
+            TokenTree::Group(parens),
+        ]);
+        let flat: Vec<TokenTree> = flat(stream).into_iter().collect();
+        assert_eq!(flat.len(), 3);
+        assert_eq!(flat[1].to_string(), "u32");
+        // Only this level: the parenthesized one keeps its group.
+        assert!(
+            matches!(&flat[2], TokenTree::Group(g) if g.stream().into_iter().count() == 1
+            && matches!(g.stream().into_iter().next(), Some(TokenTree::Group(_))))
+        );
+    }
+
+    #[test]
+    fn a_string_holds_a_path() {
+        let span = Span::call_site();
+        let path = |written: &str| path(written, span).map(|p| p.to_string());
+        assert_eq!(path("permissions").as_deref(), Some("permissions"));
+        assert_eq!(
+            path(" ::my_app :: permissions ").as_deref(),
+            Some(":: my_app :: permissions")
+        );
+        assert_eq!(path("crate::perms").as_deref(), Some("crate :: perms"));
+        assert_eq!(path("r#type::x").as_deref(), Some("r#type :: x"));
+        for written in [
+            "", "::", "a::", "a::::b", "a b", "fn", "a::fn", "r#self", "r#_", "r#", "\"a\"",
+            "a::<T>", "1a",
+        ] {
+            assert_eq!(path(written), None, "{written}");
+        }
+        // The separators are joined, so the path reads back as one.
+        let tokens = super::path(" ::my_app :: permissions ", span).map(|t| {
+            let mut c = Cursor::new(t, span);
+            (text(c.eat_path()), c.is_empty())
+        });
+        assert_eq!(
+            tokens,
+            Some((Some(":: my_app :: permissions".to_owned()), true))
+        );
     }
 }

@@ -1,17 +1,15 @@
 //! The requirement language of `#[requires(..)]`: names, paths, `A | B`, `all(..)`, `any(..)`,
-//! and the `on = param` option.
+//! and the `on = param` and `crate = "path"` keys.
 
-use proc_macro2::{Span, TokenStream, TokenTree};
-use quote::ToTokens;
-use syn::ext::IdentExt;
-use syn::parse::{Parse, ParseStream, Parser};
-use syn::{Ident, Path, Token, token};
+use proc_macro2::{Delimiter, Ident, Spacing, Span, TokenStream, TokenTree};
+use quote::quote;
 
-use crate::ctxt::{Ctxt, did_you_mean};
+use crate::ctxt::{Ctxt, Error, did_you_mean};
+use crate::tokens::{self, Cursor};
 
 pub enum Req {
-    /// `MANAGE_SETTINGS` or `GuildPermissions::BAN_MEMBERS`
-    Flag(Path),
+    /// `MANAGE_SETTINGS` or `GuildPermissions::BAN_MEMBERS`, its tokens as written.
+    Flag(Vec<TokenTree>),
     /// `A | B`: every operand.
     Union(Vec<Req>),
     /// `all(..)`
@@ -23,27 +21,22 @@ pub enum Req {
 pub struct Args {
     pub requirement: Req,
     pub on: Option<Ident>,
-    pub krate: Option<Path>,
+    pub krate: Option<TokenStream>,
 }
 
-/// The keys `#[requires(..)]` takes besides the requirement.
-const KEYS: [&str; 2] = ["on", "crate"];
+/// The keys `#[requires(..)]` takes besides the requirement, each with an example.
+const KEYS: [(&str, &str); 2] = [
+    ("on", "on = session"),
+    ("crate", "crate = \"::permissions\""),
+];
 
 impl Args {
     /// Parses `#[requires(..)]`'s arguments. Every mistake is recorded in `cx` and parsing
     /// goes on with the next argument; `None` when no requirement could be read.
-    pub fn parse(cx: &mut Ctxt, tokens: TokenStream) -> Option<Args> {
-        let parser = |input: ParseStream<'_>| Ok(Args::parse_in(cx, input));
-        match Parser::parse2(parser, tokens) {
-            Ok(args) => args,
-            Err(err) => {
-                cx.push_syn(err);
-                None
-            }
-        }
-    }
-
-    fn parse_in(cx: &mut Ctxt, input: ParseStream<'_>) -> Option<Args> {
+    pub fn parse(cx: &mut Ctxt, args: TokenStream) -> Option<Args> {
+        // `macro_rules!` passes a `$flag:path` or `$krate:literal` in a group without
+        // delimiters: its tokens are read as if written here.
+        let mut input = Cursor::new(tokens::flat(args), Span::call_site());
         if input.is_empty() {
             cx.at(
                 Span::call_site(),
@@ -56,18 +49,14 @@ impl Args {
         let mut krate = None;
         let mut broken = false;
         while !input.is_empty() {
-            if let Err(err) = Self::argument(cx, input, &mut requirement, &mut on, &mut krate) {
-                cx.push_syn(err);
+            if let Err(err) = Self::argument(cx, &mut input, &mut requirement, &mut on, &mut krate)
+            {
+                cx.push(err);
                 broken = true;
                 // Go on at the next `,`, so that every argument gets its own error.
-                while !input.is_empty() && !input.peek(Token![,]) {
-                    let _ = input.parse::<TokenTree>();
-                }
+                input.until_comma();
             }
-            if input.is_empty() {
-                break;
-            }
-            let _ = input.parse::<Token![,]>();
+            input.eat_punct(',');
         }
         // With errors, the arguments that could be read are still returned; the caller
         // generates nothing while `cx` holds errors.
@@ -89,85 +78,170 @@ impl Args {
         }
     }
 
-    /// One argument: `on = name`, `crate = "path"`, or the requirement.
+    /// One argument, `on = name`, `crate = "path"` or the requirement, up to its `,`.
     fn argument(
         cx: &mut Ctxt,
-        input: ParseStream<'_>,
+        input: &mut Cursor,
         requirement: &mut Option<Req>,
         on: &mut Option<Ident>,
-        krate: &mut Option<Path>,
-    ) -> syn::Result<()> {
-        let is_key = input.peek2(Token![=]) && !input.peek2(Token![==]);
-        if input.peek(Token![crate]) && is_key {
-            input.parse::<Token![crate]>()?;
-            input.parse::<Token![=]>()?;
-            let lit: syn::LitStr = input.parse()?;
-            *krate = Some(lit.parse()?);
-        } else if input.peek(Ident) && is_key {
-            let key: Ident = input.parse()?;
-            input.parse::<Token![=]>()?;
-            let name = key.to_string();
-            if name != "on" {
-                let hint = match did_you_mean(&name, KEYS) {
-                    hint if hint.is_empty() => {
-                        "; `#[requires]` takes a requirement, `on = parameter` and `crate = \"path\"`"
-                            .to_owned()
-                    }
-                    hint => hint,
-                };
-                return Err(syn::Error::new(
-                    key.span(),
-                    format!("unknown key `{name}`{hint}"),
-                ));
-            }
-            // `on = self` names the receiver, as the first parameter would.
-            let name = Ident::parse_any(input)?;
-            if on.replace(name).is_some() {
-                cx.at(key.span(), "duplicate `on = ..`");
-            }
-        } else {
+        krate: &mut Option<TokenStream>,
+    ) -> Result<(), Error> {
+        let Some((key, value)) = key(input)? else {
             let start = input.span();
-            let req = input.parse::<Req>()?;
+            let req = Req::parse(input)?;
             if requirement.replace(req).is_some() {
-                return Err(syn::Error::new(
+                return Err(Error::new(
                     start,
                     "one requirement per `#[requires]`: join flags with `|`, or use `all(..)` / `any(..)`",
                 ));
             }
+            return Ok(());
+        };
+        let duplicate = if key == "on" {
+            // `on = self` names the receiver, as the first parameter would.
+            on.replace(parameter(&value)?).is_some()
+        } else {
+            krate.replace(crate_path(&value)?).is_some()
+        };
+        if duplicate {
+            cx.at(key.span(), format!("duplicate `{key} = ..`"));
         }
         Ok(())
     }
 }
 
-impl Parse for Req {
-    /// `term ('|' term)*`
-    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
+/// `key = value`: the key, one of [`KEYS`], and the value's tokens up to the next `,`;
+/// `None`, with nothing read, when the argument is no key (a requirement).
+fn key(input: &mut Cursor) -> Result<Option<(Ident, Vec<TokenTree>)>, Error> {
+    let Some(TokenTree::Ident(key)) = input.peek().cloned() else {
+        return Ok(None);
+    };
+    let name = key.to_string();
+    let example = KEYS.iter().find(|(k, _)| *k == name).map(|&(_, e)| e);
+    let eq = match input.peek_nth(1) {
+        // `A == B` compares; `on = ..` (or `on => ..`, reported on its value) is a key.
+        Some(TokenTree::Punct(eq)) if eq.as_char() == '=' => {
+            let eq_eq = eq.spacing() == Spacing::Joint
+                && matches!(input.peek_nth(2), Some(TokenTree::Punct(p)) if p.as_char() == '=');
+            (!eq_eq).then(|| eq.clone())
+        }
+        _ => None,
+    };
+    let alone = match input.peek_nth(1) {
+        None => true,
+        Some(TokenTree::Punct(p)) => p.as_char() == ',',
+        Some(_) => false,
+    };
+    match (example, eq) {
+        (Some(example), None) if alone => Err(Error::new(
+            key.span(),
+            format!("`{name}` needs a value, as in `{example}`"),
+        )),
+        (None, Some(_)) => {
+            let hint = match did_you_mean(&name, KEYS.map(|(k, _)| k)) {
+                hint if hint.is_empty() => {
+                    "; `#[requires]` takes a requirement, `on = parameter` and `crate = \"path\"`"
+                        .to_owned()
+                }
+                hint => hint,
+            };
+            Err(Error::new(
+                key.span(),
+                format!("unknown key `{name}`{hint}"),
+            ))
+        }
+        (Some(example), Some(eq)) => {
+            input.next();
+            input.next();
+            let value = input.until_comma();
+            if value.is_empty() {
+                return Err(Error::new_spanned(
+                    quote!(#key #eq),
+                    format!("nothing follows `{name} =`: write `{example}`"),
+                ));
+            }
+            Ok(Some((key, value)))
+        }
+        _ => Ok(None),
+    }
+}
+
+/// The value of `on = ..`: one parameter name.
+fn parameter(value: &[TokenTree]) -> Result<Ident, Error> {
+    let quoted = match value {
+        [TokenTree::Ident(name)] => return Ok(name.clone()),
+        [TokenTree::Literal(lit)] => tokens::string(lit),
+        _ => None,
+    };
+    let message = match quoted {
+        Some(name) => format!(
+            "`on = ..` names a parameter, not a string: remove the quotes, as in `on = {name}`"
+        ),
+        None => "`on = ..` takes the name of the parameter to check, as in `on = session`".into(),
+    };
+    Err(Error::new_spanned(stream(value), message))
+}
+
+/// The value of `crate = ..`: a string holding the path of the `permissions` crate.
+fn crate_path(value: &[TokenTree]) -> Result<TokenStream, Error> {
+    let [TokenTree::Literal(lit)] = value else {
+        // `crate = ::perms`: the same path, quoted.
+        let mut written = Cursor::new(stream(value), Span::call_site());
+        let example = match written.eat_path() {
+            Some(path) if written.is_empty() => path.to_string().replace(' ', ""),
+            _ => "::permissions".to_owned(),
+        };
+        return Err(Error::new_spanned(
+            stream(value),
+            format!("`crate = ..` takes the path as a string, as in `crate = \"{example}\"`"),
+        ));
+    };
+    match tokens::string(lit) {
+        Some(text) => tokens::path(&text, lit.span()).ok_or_else(|| {
+            Error::new(
+                lit.span(),
+                format!(
+                    "`crate = \"{text}\"` is not a path: name the `permissions` crate, as in `crate = \"::permissions\"`"
+                ),
+            )
+        }),
+        None => Err(Error::new(
+            lit.span(),
+            "`crate = ..` takes the path as a string, as in `crate = \"::permissions\"`",
+        )),
+    }
+}
+
+impl Req {
+    /// `term ('|' term)*`, up to the `,` or the end of `input`.
+    fn parse(input: &mut Cursor) -> Result<Req, Error> {
         let mut terms = vec![term(input)?];
-        while input.peek(Token![|]) {
-            let bar: Token![|] = input.parse()?;
-            if input.peek(Token![|]) {
-                return Err(syn::Error::new(
-                    bar.span,
+        while let Some(bar) = input.eat_punct('|') {
+            if input.is_punct('|') {
+                return Err(Error::new(
+                    bar.span(),
                     "`||` is not a requirement operator: `A | B` requires both, `any(A, B)` requires either",
                 ));
             }
-            if input.is_empty() || input.peek(Token![,]) {
-                return Err(syn::Error::new(
-                    bar.span,
+            if input.is_empty() || input.is_punct(',') {
+                return Err(Error::new(
+                    bar.span(),
                     "nothing follows this `|`: name a permission after it, or remove it",
                 ));
             }
             terms.push(term(input)?);
         }
-        if input.peek(Token![&]) {
-            return Err(input.error(
+        if input.is_punct('&') {
+            return Err(Error::new(
+                input.span(),
                 "requirements join with `|` (both: `A | B`, or `all(A, B)`); `any(A, B)` requires either",
             ));
         }
-        if !input.is_empty() && !input.peek(Token![,]) {
-            return Err(
-                input.error("expected `|`, `,` or the end of the requirement; join flags with `|`")
-            );
+        if !input.is_empty() && !input.is_punct(',') {
+            return Err(Error::new(
+                input.span(),
+                "expected `|`, `,` or the end of the requirement; join flags with `|`",
+            ));
         }
         Ok(if terms.len() == 1 {
             terms.remove(0)
@@ -180,78 +254,101 @@ impl Parse for Req {
 const COMBINATORS: [&str; 2] = ["all", "any"];
 
 /// A flag name or path, or `all(..)` / `any(..)`.
-fn term(input: ParseStream<'_>) -> syn::Result<Req> {
-    if input.peek(Ident) && input.peek2(token::Paren) {
-        let ident: Ident = input.parse()?;
-        let content;
-        syn::parenthesized!(content in input);
-        let name = ident.to_string();
-        if !COMBINATORS.contains(&name.as_str()) {
-            // The arguments are not read: one error, on the combinator.
-            content.parse::<TokenStream>()?;
-            let hint = match did_you_mean(&name, COMBINATORS) {
-                hint if hint.is_empty() => {
-                    "; requirements combine with `all(..)`, `any(..)` and `|`".to_owned()
-                }
-                hint => hint,
-            };
-            return Err(syn::Error::new(
-                ident.span(),
-                format!("unknown combinator `{name}(..)`{hint}"),
-            ));
-        }
-        let parts = content.parse_terminated(Req::parse, Token![,])?;
-        let parts: Vec<Req> = parts.into_iter().collect();
-        if parts.is_empty() {
-            return Err(syn::Error::new(
-                ident.span(),
-                format!(
-                    "`{name}()` is empty: name at least one permission, as in `{name}(BAN_MEMBERS, KICK_MEMBERS)`"
-                ),
-            ));
-        }
-        return Ok(if name == "all" {
-            Req::All(ident, parts)
-        } else {
-            Req::Any(ident, parts)
-        });
+fn term(input: &mut Cursor) -> Result<Req, Error> {
+    if let (Some(TokenTree::Ident(ident)), Some(TokenTree::Group(group))) =
+        (input.peek(), input.peek_nth(1))
+        && group.delimiter() == Delimiter::Parenthesis
+    {
+        let (ident, group) = (ident.clone(), group.clone());
+        input.next();
+        input.next();
+        let mut content = Cursor::new(tokens::flat(group.stream()), group.span_close());
+        return combinator(ident, &mut content);
     }
-    if input.peek(syn::LitStr) {
-        let lit: syn::LitStr = input.parse()?;
-        return Err(syn::Error::new(
+    if let Some(TokenTree::Literal(lit)) = input.peek()
+        && let Some(name) = tokens::string(lit)
+    {
+        return Err(Error::new(
             lit.span(),
             format!(
-                "a permission is a name, not a string: remove the quotes, as in `#[requires({})]`",
-                lit.value()
+                "a permission is a name, not a string: remove the quotes, as in `#[requires({name})]`"
             ),
         ));
     }
-    if input.peek(Ident)
-        || input.peek(Token![::])
-        || input.peek(Token![Self])
-        || input.peek(Token![crate])
-    {
-        let path = Path::parse_mod_style(input)?;
+    if let Some(path) = input.eat_path() {
+        let path: Vec<TokenTree> = path.into_iter().collect();
+        if input.is_path_sep(0) {
+            return Err(Error::new_spanned(
+                input.rest().into_iter().take(2).collect::<TokenStream>(),
+                "nothing follows this `::`: name the set's constant after it, as in `GuildPermissions::BAN_MEMBERS`",
+            ));
+        }
         // `ManageSettings` or `ToxPermission::ManageSettings`: the enum's variant, where the
         // set's constant is meant. Constants are upper case: the derive makes them so.
-        if let Some(last) = path.segments.last() {
-            let name = last.ident.to_string();
+        if let Some(TokenTree::Ident(last)) = path.last() {
+            let name = last.to_string();
             if name.chars().any(|c| c.is_ascii_lowercase()) {
-                let written = path.to_token_stream().to_string().replace(' ', "");
                 let constant = permissions_core::table::normalize_name(&name);
-                return Err(syn::Error::new(
-                    last.ident.span(),
+                return Err(Error::new(
+                    last.span(),
                     format!(
-                        "`{written}` is not a constant of the set: requirements name the set's constants, as in `{constant}`"
+                        "`{}` is not a constant of the set: requirements name the set's constants, as in `{constant}`",
+                        text(&path)
                     ),
                 ));
             }
         }
         return Ok(Req::Flag(path));
     }
-    Err(input.error(
+    Err(Error::new(
+        input.span(),
         "expected a permission such as `MANAGE_SETTINGS`, a path such as `GuildPermissions::BAN_MEMBERS`, or `all(..)` / `any(..)`",
     ))
+}
+
+/// `all(..)` or `any(..)`: `ident` and the tokens inside its parentheses.
+fn combinator(ident: Ident, content: &mut Cursor) -> Result<Req, Error> {
+    let name = ident.to_string();
+    if !COMBINATORS.contains(&name.as_str()) {
+        // The arguments are not read: one error, on the combinator.
+        let hint = match did_you_mean(&name, COMBINATORS) {
+            hint if hint.is_empty() => {
+                "; requirements combine with `all(..)`, `any(..)` and `|`".to_owned()
+            }
+            hint => hint,
+        };
+        return Err(Error::new(
+            ident.span(),
+            format!("unknown combinator `{name}(..)`{hint}"),
+        ));
+    }
+    let mut parts = Vec::new();
+    while !content.is_empty() {
+        parts.push(Req::parse(content)?);
+        content.eat_punct(',');
+    }
+    if parts.is_empty() {
+        return Err(Error::new(
+            ident.span(),
+            format!(
+                "`{name}()` is empty: name at least one permission, as in `{name}(BAN_MEMBERS, KICK_MEMBERS)`"
+            ),
+        ));
+    }
+    Ok(if name == "all" {
+        Req::All(ident, parts)
+    } else {
+        Req::Any(ident, parts)
+    })
+}
+
+/// Tokens as one would write them: `::krate::Set::A`.
+fn text(tokens: &[TokenTree]) -> String {
+    stream(tokens).to_string().replace(' ', "")
+}
+
+fn stream(tokens: &[TokenTree]) -> TokenStream {
+    tokens.iter().cloned().collect()
 }
 
 impl Req {
@@ -259,7 +356,7 @@ impl Req {
     pub fn text(&self) -> String {
         let list = |parts: &[Req]| parts.iter().map(Req::text).collect::<Vec<_>>().join(", ");
         match self {
-            Req::Flag(path) => path.to_token_stream().to_string().replace(' ', ""),
+            Req::Flag(path) => text(path),
             Req::Union(parts) => parts.iter().map(Req::text).collect::<Vec<_>>().join(" | "),
             Req::All(_, parts) => format!("all({})", list(parts)),
             Req::Any(_, parts) => format!("any({})", list(parts)),
@@ -279,7 +376,7 @@ impl Req {
     /// Whether some flag is a bare name, which must be resolved against the holder's set.
     pub fn has_bare_names(&self) -> bool {
         match self {
-            Req::Flag(path) => path.get_ident().is_some(),
+            Req::Flag(path) => bare_name(path).is_some(),
             Req::Union(parts) | Req::All(_, parts) | Req::Any(_, parts) => {
                 parts.iter().any(Req::has_bare_names)
             }
@@ -287,9 +384,17 @@ impl Req {
     }
 }
 
+/// The name a flag is, when it is a bare name rather than a path.
+pub fn bare_name(flag: &[TokenTree]) -> Option<&Ident> {
+    match flag {
+        [TokenTree::Ident(name)] => Some(name),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use proc_macro2::TokenStream;
+    use proc_macro2::{Delimiter, Group, TokenStream};
     use quote::quote;
 
     use super::Args;
@@ -449,6 +554,99 @@ mod tests {
             ["`#[requires]` needs a requirement besides `on = ..`, such as `MANAGE_SETTINGS`"]
         );
         assert_eq!(error(quote!(1)).len(), 1);
+    }
+
+    #[test]
+    fn keys_say_what_their_value_is() {
+        assert_eq!(
+            error(quote!(A, on)),
+            ["`on` needs a value, as in `on = session`"]
+        );
+        assert_eq!(
+            error(quote!(crate, A)),
+            ["`crate` needs a value, as in `crate = \"::permissions\"`"]
+        );
+        assert_eq!(
+            error(quote!(A, on =)),
+            ["nothing follows `on =`: write `on = session`"]
+        );
+        assert_eq!(
+            error(quote!(A, on = "session")),
+            ["`on = ..` names a parameter, not a string: remove the quotes, as in `on = session`"]
+        );
+        let takes_a_name =
+            "`on = ..` takes the name of the parameter to check, as in `on = session`";
+        for value in [quote!(= s t), quote!(= &s), quote!(= 1), quote!(=> s)] {
+            assert_eq!(error(quote!(A, on #value)), [takes_a_name], "{value}");
+        }
+        assert_eq!(
+            error(quote!(A, crate = ::perms)),
+            ["`crate = ..` takes the path as a string, as in `crate = \"::perms\"`"]
+        );
+        assert_eq!(
+            error(quote!(A, crate = perms x)),
+            ["`crate = ..` takes the path as a string, as in `crate = \"::permissions\"`"]
+        );
+        assert_eq!(
+            error(quote!(A, crate = b"perms")),
+            ["`crate = ..` takes the path as a string, as in `crate = \"::permissions\"`"]
+        );
+        for text in ["perms x", "", "::", "a::", "a::::b", "1a", "_", "a-b"] {
+            assert_eq!(
+                error(quote!(A, crate = #text)),
+                [format!(
+                    "`crate = \"{text}\"` is not a path: name the `permissions` crate, as in `crate = \"::permissions\"`"
+                )]
+            );
+        }
+        assert_eq!(
+            error(quote!(A, crate = "a", crate = "b")),
+            ["duplicate `crate = ..`"]
+        );
+        assert_eq!(
+            parse(quote!(A, crate = "::re::perms")),
+            Ok(("A".into(), None, Some(":: re :: perms".into())))
+        );
+        // `==` is no key: the requirement goes on after `A`.
+        assert_eq!(
+            error(quote!(A == B)),
+            ["expected `|`, `,` or the end of the requirement; join flags with `|`"]
+        );
+    }
+
+    #[test]
+    fn paths_end_in_a_name() {
+        let trailing = "nothing follows this `::`: name the set's constant after it, as in `GuildPermissions::BAN_MEMBERS`";
+        assert_eq!(error(quote!(Set::)), [trailing]);
+        assert_eq!(error(quote!(any(A, ::krate::Set::))), [trailing]);
+        let expected = "expected a permission such as `MANAGE_SETTINGS`, a path such as `GuildPermissions::BAN_MEMBERS`, or `all(..)` / `any(..)`";
+        for tokens in [
+            quote!(::),
+            quote!(1),
+            quote!(A | 'a),
+            quote!(any(,)),
+            quote!(, A),
+        ] {
+            assert_eq!(error(tokens.clone()), [expected], "{tokens}");
+        }
+        assert_eq!(
+            parse(quote!(A | ::krate::Set::B | any(C,))),
+            Ok(("A | ::krate::Set::B | any(C)".into(), None, None))
+        );
+    }
+
+    #[test]
+    fn macro_rules_fragments_are_read_through() {
+        let fragment = |tokens: TokenStream| Group::new(Delimiter::None, tokens);
+        let (flag, krate, member) = (
+            fragment(quote!(Set::A)),
+            fragment(quote!("perms")),
+            fragment(quote!(B)),
+        );
+        assert_eq!(
+            parse(quote!(#flag | any(#member), crate = #krate)),
+            Ok(("Set::A | any(B)".into(), None, Some("perms".into())))
+        );
     }
 
     #[test]

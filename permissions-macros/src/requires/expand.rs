@@ -2,11 +2,9 @@
 //! rustdoc, and an entry in the audit registry. The signature is left exactly as written.
 
 use proc_macro2::{Delimiter, Group, Span, TokenStream, TokenTree};
-use quote::{ToTokens, quote, quote_spanned};
-use syn::Path;
-use syn::spanned::Spanned;
+use quote::{quote, quote_spanned};
 
-use super::args::{Args, Req};
+use super::args::{Args, Req, bare_name};
 use super::check::{Checked, respan};
 use super::signature::Function;
 
@@ -104,7 +102,7 @@ fn requirement(req: &Req, p: &TokenStream, set: Option<(&TokenStream, Span)>) ->
     match req {
         Req::Flag(path) => {
             let flag = flag(path, p, set);
-            quote_spanned!(path.span()=> #p::Requirement::All(#flag))
+            quote_spanned!(span_of(path)=> #p::Requirement::All(#flag))
         }
         Req::Union(parts) if parts.iter().all(|r| matches!(r, Req::Flag(_))) => {
             let mut flags = parts.iter().filter_map(|r| match r {
@@ -114,8 +112,8 @@ fn requirement(req: &Req, p: &TokenStream, set: Option<(&TokenStream, Span)>) ->
             let Some((first_path, first)) = flags.next() else {
                 return TokenStream::new();
             };
-            let rest = flags.map(|(path, flag)| quote_spanned!(path.span()=> .union(#flag)));
-            quote_spanned!(first_path.span()=> #p::Requirement::All(#first #(#rest)*))
+            let rest = flags.map(|(path, flag)| quote_spanned!(span_of(path)=> .union(#flag)));
+            quote_spanned!(span_of(first_path)=> #p::Requirement::All(#first #(#rest)*))
         }
         Req::Union(parts) => {
             let parts = parts.iter().map(|r| requirement(r, p, set));
@@ -138,14 +136,19 @@ fn requirement(req: &Req, p: &TokenStream, set: Option<(&TokenStream, Span)>) ->
 /// A field of a constant is still a constant: the requirement is promoted to a static, as
 /// with a path to the set's constant, and no const block is needed (each would be one more
 /// body for every guard to compile).
-fn flag(path: &Path, p: &TokenStream, set: Option<(&TokenStream, Span)>) -> TokenStream {
-    match (path.get_ident(), set) {
+fn flag(path: &[TokenTree], p: &TokenStream, set: Option<(&TokenStream, Span)>) -> TokenStream {
+    match (bare_name(path), set) {
         (Some(name), Some((set, at))) => {
             let names = respan(quote!(<#set as #p::Names>::NAMES), at);
             quote!(#names.#name)
         }
-        _ => path.to_token_stream(),
+        _ => quote!(#(#path)*),
     }
+}
+
+/// Where a flag's code is reported: its first token.
+fn span_of(path: &[TokenTree]) -> Span {
+    path.first().map_or_else(Span::call_site, TokenTree::span)
 }
 
 #[cfg(test)]

@@ -29,10 +29,7 @@ pub fn requires(args: TokenStream, item: TokenStream) -> TokenStream {
     let Some(args) = args else {
         return fallback(cx, item);
     };
-    let krate = args
-        .krate
-        .clone()
-        .unwrap_or_else(|| syn::parse_quote!(::permissions));
+    let krate = args.krate.clone().unwrap_or_else(|| quote!(::permissions));
     let p = crate::ctxt::private(&krate);
     match check::check(&mut cx, &function, &args, &p) {
         Some(checked) if !cx.has_errors() => expand::expand(function, &args, checked, &p),
@@ -147,6 +144,20 @@ mod no_panic {
         "1",
         "&",
         "one_of",
+        "||",
+        "==",
+        "=>",
+        ":",
+        "'a",
+        "Self",
+        "\"::perms::Set\"",
+        "\"a::\"",
+        "\"\"",
+        "b\"x\"",
+        "any(A | ::B)",
+        "all(Set::, \"x\")",
+        "any(,)",
+        "()",
     ];
 
     fn soup(alphabet: &'static [&'static str]) -> impl Strategy<Value = String> {
@@ -161,6 +172,16 @@ mod no_panic {
             // Unbalanced brackets are not token streams at all; rustc never passes them.
             if let (Ok(args), Ok(item)) = (TokenStream::from_str(&args), TokenStream::from_str(&item)) {
                 let _ = super::requires(args, item);
+            }
+        }
+
+        /// The arguments alone: read, or refused with at least one error, never neither.
+        #[test]
+        fn any_arguments_give_a_requirement_or_an_error(args in soup(ARGS)) {
+            if let Ok(args) = TokenStream::from_str(&args) {
+                let mut cx = crate::ctxt::Ctxt::default();
+                let read = super::args::Args::parse(&mut cx, args).is_some();
+                prop_assert!(read || cx.has_errors());
             }
         }
 

@@ -1,9 +1,8 @@
 //! A token-level reading of the item under `#[requires]`: enough of a function's signature to
 //! find the checked parameter and its type, the return type, and the body.
 //!
-//! Reading tokens rather than a full syntax tree keeps syn's `full` feature, and its build
-//! time, out of every user's build. Everything the guard does not need passes through as it
-//! was written.
+//! Reading tokens rather than a syntax tree keeps syn, and its build time, out of every
+//! user's build. Everything the guard does not need passes through as it was written.
 
 use proc_macro2::{Delimiter, Group, Ident, Span, TokenStream, TokenTree};
 use quote::quote;
