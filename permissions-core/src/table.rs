@@ -571,8 +571,11 @@ fn in_section<'o, 'd>(
         .iter()
         .position(|h| h.text.trim().eq_ignore_ascii_case(wanted))
     else {
-        let headings = outline.headings.iter().map(|h| h.text.as_str());
-        let suggestion = closest(wanted, headings).map(String::from);
+        let mut headings = Vec::with_capacity(outline.headings.len());
+        for heading in &outline.headings {
+            headings.push(heading.text.as_str());
+        }
+        let suggestion = suggest::closest_in(wanted, &headings).map(String::from);
         return Err(TableError::new(
             1,
             ErrorKind::NoSuchSection {

@@ -137,15 +137,17 @@ impl Columns {
         line: usize,
         mapping: &[(Role, &str)],
     ) -> Result<Columns, TableError> {
-        let keys: Vec<String> = headers.iter().map(|h| key(h)).collect();
+        let mut keys = Vec::with_capacity(headers.len());
         let mut kinds = Vec::with_capacity(headers.len());
-        for k in &keys {
-            let mapped = mapping.iter().find(|(_, h)| key(h) == *k).map(|&(r, _)| r);
+        for header in &headers {
+            let k = key(header);
+            let mapped = mapping.iter().find(|(_, h)| key(h) == k).map(|&(r, _)| r);
             // A role given a header by the mapping is not recognized by its usual headers.
             let usual = Role::ALL.into_iter().find(|r| {
                 r.headers().contains(&k.as_str()) && !mapping.iter().any(|(m, _)| m == r)
             });
             kinds.push(mapped.or(usual).map_or(Kind::Meta, Kind::Role));
+            keys.push(k);
         }
         if let Some((role, header)) = mapping.iter().find(|(_, h)| !keys.contains(&key(h))) {
             return Err(TableError::new(
@@ -316,7 +318,11 @@ fn read(block: &Block<'_>, options: &Options<'_>) -> Result<Read, TableError> {
 
 /// The text of each cell, unwrapped.
 fn cell_texts(cells: &[String]) -> Vec<String> {
-    cells.iter().map(|c| inline::text(c)).collect()
+    let mut texts = Vec::with_capacity(cells.len());
+    for cell in cells {
+        texts.push(inline::text(cell));
+    }
+    texts
 }
 
 /// Excess cells are fine when empty (`| a | b | |`). Text in one is text that GitHub does not
@@ -326,12 +332,19 @@ fn hidden(raw: &[String], width: usize, line: usize) -> Result<(), TableError> {
     if excess.iter().all(String::is_empty) {
         return Ok(());
     }
+    let mut hidden = String::new();
+    for (i, cell) in excess.iter().enumerate() {
+        if i > 0 {
+            hidden.push_str(" | ");
+        }
+        hidden.push_str(cell);
+    }
     Err(TableError::new(
         line,
         ErrorKind::MalformedRow {
             expected: width,
             found: raw.len(),
-            hidden: excess.join(" | "),
+            hidden,
         },
     ))
 }

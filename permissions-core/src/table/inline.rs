@@ -310,29 +310,23 @@ struct Closers {
 impl Closers {
     fn new(chars: &[char]) -> Self {
         // Backslashes escape in pairs: in `\\]` the bracket is not escaped.
-        let escaped: Vec<bool> = chars
-            .iter()
-            .scan(false, |after_backslash, &c| {
-                let escaped = *after_backslash;
-                *after_backslash = c == '\\' && !escaped;
-                Some(escaped)
-            })
-            .collect();
+        let mut escaped = Vec::with_capacity(chars.len());
+        let mut after_backslash = false;
+        for &c in chars {
+            escaped.push(after_backslash);
+            after_backslash = c == '\\' && !after_backslash;
+        }
         let next = |wanted: &[char]| {
+            let mut table = alloc::vec![None; chars.len()];
             let mut at = None;
-            let mut table: Vec<Option<usize>> = chars
-                .iter()
-                .zip(&escaped)
-                .enumerate()
-                .rev()
-                .map(|(i, (c, &escaped))| {
-                    if wanted.contains(c) && !escaped {
-                        at = Some(i);
-                    }
-                    at
-                })
-                .collect();
-            table.reverse();
+            for (i, (c, &escaped)) in chars.iter().zip(&escaped).enumerate().rev() {
+                if wanted.contains(c) && !escaped {
+                    at = Some(i);
+                }
+                if let Some(slot) = table.get_mut(i) {
+                    *slot = at;
+                }
+            }
             table
         };
         Closers {

@@ -308,13 +308,12 @@ impl Lock {
         let Some(first) = taken.first().and_then(Drift::row) else {
             return drifts;
         };
-        let owners: Vec<&str> = taken
-            .iter()
-            .filter_map(|t| match t {
-                Drift::Taken { owner, .. } => Some(owner.as_str()),
-                _ => None,
-            })
-            .collect();
+        let mut owners: Vec<&str> = Vec::new();
+        for t in &taken {
+            if let Drift::Taken { owner, .. } = t {
+                owners.push(owner);
+            }
+        }
         drifts.retain(|d| match d {
             Drift::Changed { index, .. } => *index < first,
             Drift::Missing { name, .. } => !owners.contains(&name.as_str()),
@@ -357,8 +356,11 @@ impl Lock {
 /// one on the table's line. Missing names are reported only when `complete` (no row failed to
 /// read), since a row that failed may be the one with the name.
 pub(crate) fn errors(lock: &Lock, table: &Table, complete: bool) -> Vec<TableError> {
-    let rows: Vec<&TableRow> = table.permissions().collect();
-    let named: Vec<(&str, u128)> = rows.iter().map(|r| (r.name.as_str(), r.value)).collect();
+    let (mut rows, mut named): (Vec<&TableRow>, Vec<(&str, u128)>) = (Vec::new(), Vec::new());
+    for row in table.permissions() {
+        rows.push(row);
+        named.push((row.name.as_str(), row.value));
+    }
     let mut errors = Vec::new();
     for drift in lock.check_rows(&named) {
         let line = match drift.row() {

@@ -100,7 +100,7 @@ impl<'a> Outline<'a> {
 pub(crate) fn outline(document: &str) -> Outline<'_> {
     // A byte-order mark, which some editors write first, is not part of the text.
     let document = document.strip_prefix('\u{feff}').unwrap_or(document);
-    let lines: Vec<(usize, &str)> = document.lines().zip(1..).map(|(l, n)| (n, l)).collect();
+    let lines: Vec<(usize, &str)> = (1..).zip(document.lines()).collect();
     let mut out = Outline::default();
     let mut i = front_matter_end(&lines);
     let mut fence: Option<(char, usize)> = None;

@@ -535,8 +535,10 @@ fn implied_bits(
 
 /// Pushes the rows that row `i` implies.
 fn push_implied(stack: &mut Vec<usize>, edges: &[Vec<(usize, At)>], i: usize) {
-    for &(j, _) in edges.get(i).into_iter().flatten() {
-        stack.push(j);
+    if let Some(implied) = edges.get(i) {
+        for &(j, _) in implied {
+            stack.push(j);
+        }
     }
 }
 

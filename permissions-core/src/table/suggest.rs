@@ -42,7 +42,11 @@ pub(crate) fn closest_in<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a s
 }
 
 fn fold_case(word: &str) -> String {
-    word.chars().flat_map(char::to_lowercase).collect()
+    let mut folded = String::with_capacity(word.len());
+    for c in word.chars() {
+        folded.extend(c.to_lowercase());
+    }
+    folded
 }
 
 /// Optimal string alignment distance between `a` and `b`, letter case included.

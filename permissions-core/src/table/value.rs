@@ -175,7 +175,10 @@ fn number(literal: &str) -> Result<u128, CellError> {
 fn radix(digits: &str, base: u32) -> Result<u128, CellError> {
     let mut value: u128 = 0;
     let mut seen = false;
-    for c in digits.chars().filter(|&c| c != '_' && c != ' ') {
+    for c in digits.chars() {
+        if c == '_' || c == ' ' {
+            continue;
+        }
         let digit = c.to_digit(base).ok_or(CellError::Invalid)?;
         seen = true;
         value = value
@@ -197,13 +200,18 @@ fn highest_bit(digits: &str, base: u32) -> Option<u32> {
         16 => 4,
         _ => return None,
     };
-    let significant: Vec<u32> = digits
-        .chars()
-        .filter_map(|c| c.to_digit(base))
-        .skip_while(|&d| d == 0)
-        .collect();
-    let first = *significant.first()?;
-    let rest = u32::try_from(significant.len() - 1).ok()?;
+    // The first digit that is not 0, and how many digits follow it.
+    let (mut first, mut rest) = (0, 0u32);
+    for d in digits.chars().filter_map(|c| c.to_digit(base)) {
+        if first == 0 {
+            first = d;
+        } else {
+            rest = rest.checked_add(1)?;
+        }
+    }
+    if first == 0 {
+        return None;
+    }
     rest.checked_mul(per_digit)?
         .checked_add(31 - first.leading_zeros())
 }
