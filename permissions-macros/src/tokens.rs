@@ -92,18 +92,6 @@ impl Cursor {
         }
     }
 
-    /// The next token if it is a literal.
-    pub fn eat_literal(&mut self) -> Option<Literal> {
-        match self.peek() {
-            Some(TokenTree::Literal(l)) => {
-                let l = l.clone();
-                self.pos += 1;
-                Some(l)
-            }
-            _ => None,
-        }
-    }
-
     /// The next token if it is a group delimited by `delimiter`.
     pub fn eat_group(&mut self, delimiter: Delimiter) -> Option<Group> {
         match self.peek() {
@@ -428,7 +416,10 @@ mod tests {
         assert!(inner.peek_nth(1).is_some() && inner.peek_nth(2).is_none());
         assert!(c.eat_group(Delimiter::Bracket).is_none());
         assert!(c.eat_punct('|').is_some());
-        assert_eq!(c.eat_literal().as_ref().and_then(int), Some(1));
+        match c.next() {
+            Some(TokenTree::Literal(l)) => assert_eq!(int(&l), Some(1)),
+            other => panic!("not the literal: {other:?}"),
+        }
         assert!(!c.is_empty());
         assert_eq!(c.rest().len(), 1);
         assert!(c.is_empty() && c.next().is_none() && c.rest().is_empty());
