@@ -11,8 +11,6 @@ pub struct Error {
     start: Span,
     end: Span,
     message: String,
-    /// An error syn produced, already rendered; goes when the last syn parser does.
-    rendered: Option<TokenStream>,
 }
 
 impl Error {
@@ -22,7 +20,6 @@ impl Error {
             start: span,
             end: span,
             message: message.to_string(),
-            rendered: None,
         }
     }
 
@@ -46,9 +43,6 @@ impl Error {
     /// from `start` to `end`: a stable proc macro cannot join two spans, but rustc joins the
     /// spans of the tokens an error expands from.
     pub fn to_compile_error(&self) -> TokenStream {
-        if let Some(rendered) = &self.rendered {
-            return rendered.clone();
-        }
         let punct = |ch, spacing| {
             let mut p = Punct::new(ch, spacing);
             p.set_span(self.start);
@@ -77,15 +71,6 @@ impl Display for Error {
     }
 }
 
-impl From<syn::Error> for Error {
-    fn from(error: syn::Error) -> Self {
-        Error {
-            rendered: Some(error.to_compile_error()),
-            ..Error::new(error.span(), error)
-        }
-    }
-}
-
 #[derive(Default)]
 pub struct Ctxt {
     errors: Vec<Error>,
@@ -104,11 +89,6 @@ impl Ctxt {
 
     pub fn push(&mut self, error: Error) {
         self.errors.push(error);
-    }
-
-    /// A syn error may hold several: each is one error here. Goes with the last syn parser.
-    pub fn push_syn(&mut self, error: syn::Error) {
-        self.errors.extend(error.into_iter().map(Error::from));
     }
 
     pub fn has_errors(&self) -> bool {

@@ -15,13 +15,11 @@ mod requires;
 mod tokens;
 
 use proc_macro::TokenStream;
-use syn::{DeriveInput, parse_macro_input};
 
 /// Derives a typed permission set from Rust rows or a Markdown table.
 #[proc_macro_derive(PermissionSet, attributes(permissions, permission))]
 pub fn derive_permission_set(input: TokenStream) -> TokenStream {
-    let input = parse_macro_input!(input as DeriveInput);
-    derive::derive(&input).into()
+    derive::derive(input.into()).into()
 }
 
 /// Guards a function with a permission requirement.

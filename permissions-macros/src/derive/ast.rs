@@ -1,13 +1,14 @@
-//! The typed model of a permission table, from either form of the derive.
+//! The typed model of a permission table, from either form of the derive, and the item it
+//! comes from, read token by token (outer attributes, visibility, generics, variants, fields).
 //!
 //! Each row keeps the tokens it came from, so that every check can point at the offending
 //! token: a variant, a `value = ..` literal, an `implies(..)` name.
 
-use proc_macro2::{Span, TokenStream};
-use syn::{Data, DeriveInput, Fields, Ident, LitStr, Visibility};
+use proc_macro2::{Delimiter, Group, Ident, Spacing, Span, TokenStream, TokenTree};
 
-use super::attr::{self, Bits};
-use crate::ctxt::Ctxt;
+use super::attr::{self, Bits, Str};
+use crate::ctxt::{Ctxt, Error};
+use crate::tokens::{self, Cursor};
 
 /// How a row gets its bits.
 pub enum Assign {
@@ -28,7 +29,7 @@ pub struct Row {
     pub name: String,
     pub assign: Assign,
     /// `name = ".."`, when the row's name is given.
-    pub name_lit: Option<LitStr>,
+    pub name_lit: Option<Str>,
     pub implies: Vec<Ident>,
     pub composite: bool,
     pub bypass: Option<Span>,
@@ -51,7 +52,7 @@ pub enum Form {
 }
 
 pub struct Container {
-    pub vis: Visibility,
+    pub vis: TokenStream,
     pub set: Ident,
     pub bits: Bits,
     pub form: Form,
@@ -66,13 +67,20 @@ pub struct Container {
 }
 
 impl Container {
-    pub fn from_input(cx: &mut Ctxt, input: &DeriveInput) -> Option<Container> {
-        let form = match &input.data {
-            Data::Enum(_) => attr::Form::Enum,
-            Data::Struct(_) => attr::Form::Markdown,
-            Data::Union(data) => {
+    pub fn from_input(cx: &mut Ctxt, input: TokenStream) -> Option<Container> {
+        let item = match Item::read(input) {
+            Ok(item) => item,
+            Err(err) => {
+                cx.push(err);
+                return None;
+            }
+        };
+        let form = match &item.body {
+            Body::Variants(_) => attr::Form::Enum,
+            Body::Fields { .. } => attr::Form::Markdown,
+            Body::Union => {
                 cx.spanned(
-                    data.union_token,
+                    &item.keyword,
                     "`#[derive(PermissionSet)]` takes a fieldless enum or a newtype struct over an unsigned integer, not a union",
                 );
                 return None;
@@ -80,28 +88,28 @@ impl Container {
         };
         // A struct that is no newtype over an unsigned integer: that alone is reported, not
         // also the keys it makes look out of place (`bits = ..`).
-        let struct_bits = match &input.data {
-            Data::Struct(data) => Some(newtype_bits(cx, &data.fields, &input.ident)?),
+        let struct_bits = match &item.body {
+            Body::Fields { types, named } => Some(newtype_bits(cx, types, *named, &item.ident)?),
             _ => None,
         };
-        let attrs = attr::container(cx, &input.attrs, form);
-        if input.generics.lt_token.is_some() || input.generics.where_clause.is_some() {
+        let attrs = attr::container(cx, &item.attrs, form);
+        if !item.generics.is_empty() {
             cx.spanned(
-                &input.generics,
+                &item.generics,
                 "a permission set cannot be generic: remove the parameters",
             );
             return None;
         }
-        match &input.data {
-            Data::Enum(data) => {
+        match item.body {
+            Body::Variants(variants) => {
                 let bits = attrs.bits.unwrap_or(Bits {
                     width: 32,
                     ident: "u32",
                 });
-                let default_set = Ident::new(&format!("{}s", input.ident), input.ident.span());
+                let default_set = Ident::new(&format!("{}s", item.ident), item.ident.span());
                 let set = match &attrs.set {
                     // The enum's own name: the struct would clash with it everywhere.
-                    Some(set) if *set == input.ident => {
+                    Some(set) if *set == item.ident => {
                         cx.spanned(
                             set,
                             format!(
@@ -113,27 +121,24 @@ impl Container {
                     Some(set) => set.clone(),
                     None => default_set,
                 };
-                if data.variants.is_empty() {
+                if variants.is_empty() {
                     cx.spanned(
-                        &input.ident,
+                        &item.ident,
                         format!(
                             "`{}` has no rows: a permission set needs at least one variant, one per permission",
-                            input.ident
+                            item.ident
                         ),
                     );
                 }
-                let rows = data.variants.iter().map(|v| variant_row(cx, v)).collect();
-                let unit_variants = data
-                    .variants
+                let rows = variants.iter().map(|v| variant_row(cx, v)).collect();
+                let unit_variants = variants
                     .iter()
-                    .all(|v| matches!(v.fields, Fields::Unit) && v.discriminant.is_none());
+                    .all(|v| v.fields.is_none() && v.discriminant.is_empty());
                 Some(Container {
-                    vis: input.vis.clone(),
+                    vis: item.vis,
                     set,
                     bits,
-                    form: Form::Enum {
-                        ident: input.ident.clone(),
-                    },
+                    form: Form::Enum { ident: item.ident },
                     attrs,
                     rows,
                     unit_variants,
@@ -141,85 +146,374 @@ impl Container {
                     lock: None,
                 })
             }
-            Data::Struct(_) => {
-                let bits = struct_bits?;
-                Some(Container {
-                    vis: input.vis.clone(),
-                    set: input.ident.clone(),
-                    bits,
-                    form: Form::Newtype,
-                    attrs,
-                    rows: Vec::new(),
-                    unit_variants: true,
-                    document: None,
-                    lock: None,
-                })
-            }
-            Data::Union(_) => None,
+            Body::Fields { .. } => Some(Container {
+                vis: item.vis,
+                set: item.ident,
+                bits: struct_bits?,
+                form: Form::Newtype,
+                attrs,
+                rows: Vec::new(),
+                unit_variants: true,
+                document: None,
+                lock: None,
+            }),
+            Body::Union => None,
         }
     }
 }
 
-fn newtype_bits(cx: &mut Ctxt, fields: &Fields, ident: &Ident) -> Option<Bits> {
-    let field = match fields {
-        Fields::Unnamed(f) if f.unnamed.len() == 1 => &f.unnamed[0],
-        _ => {
-            // `struct S { bits: u16 }` names its integer: the example keeps it.
-            let bits = match fields.iter().next() {
-                Some(field) => {
-                    let ty = &field.ty;
-                    quote::quote!(#ty).to_string()
-                }
-                None => "u32".to_owned(),
-            };
-            cx.spanned(
-                ident,
-                format!("a permission set struct is a newtype over its bits, such as `struct {ident}({bits});`"),
-            );
-            return None;
+/// One outer attribute, `#[path ..]`; doc comments arrive as `#[doc = ".."]`.
+pub struct Attribute {
+    /// `#` and the bracket, where errors about the whole attribute point.
+    pub tokens: TokenStream,
+    /// `permissions`, `doc`, `serde::rename`: the path as written.
+    pub path: TokenStream,
+    /// `(..)` after the path, in any delimiter.
+    pub list: Option<Group>,
+    /// The tokens after `=`, as in `doc = ".."`.
+    pub value: Vec<TokenTree>,
+}
+
+impl Attribute {
+    /// Whether the attribute's path is the one identifier `name`.
+    pub fn is(&self, name: &str) -> bool {
+        let mut path = self.path.clone().into_iter();
+        matches!((path.next(), path.next()), (Some(TokenTree::Ident(i)), None) if i == name)
+    }
+}
+
+/// The item the derive is on, read from its tokens. rustc passes an item that parsed as an
+/// enum, a struct or a union, with its `cfg`s applied; anything else is an error, never a
+/// panic.
+struct Item {
+    attrs: Vec<Attribute>,
+    vis: TokenStream,
+    /// `enum`, `struct` or `union`.
+    keyword: Ident,
+    ident: Ident,
+    /// `<..>` and `where ..` as written: a set takes neither.
+    generics: TokenStream,
+    body: Body,
+}
+
+enum Body {
+    Variants(Vec<Variant>),
+    /// A struct's fields: each one's type (`u16` of `bits: u16`), and whether they are
+    /// named; none for `struct S;`.
+    Fields {
+        types: Vec<TokenStream>,
+        named: bool,
+    },
+    Union,
+}
+
+struct Variant {
+    attrs: Vec<Attribute>,
+    ident: Ident,
+    /// `(..)` or `{..}`, which a row may not have.
+    fields: Option<Group>,
+    /// The expression after `=`, which a row may not have.
+    discriminant: TokenStream,
+}
+
+impl Item {
+    fn read(input: TokenStream) -> Result<Item, Error> {
+        let mut c = Cursor::new(tokens::flat(input), Span::call_site());
+        let attrs = outer_attributes(&mut c)?;
+        let vis = visibility(&mut c);
+        let keyword = match c.peek() {
+            Some(TokenTree::Ident(k)) if ["enum", "struct", "union"].iter().any(|w| k == w) => {
+                k.clone()
+            }
+            _ => return Err(expected(&c, "`enum`, `struct` or `union`")),
+        };
+        c.next();
+        let ident = c
+            .eat_ident()
+            .ok_or_else(|| expected(&c, "the item's name"))?;
+        let mut generics: Vec<TokenTree> = Vec::new();
+        if c.is_punct('<') {
+            generics = angled(&mut c).ok_or_else(|| expected(&c, "`>`"))?;
         }
+        let struct_kind = keyword == "struct";
+        // A tuple struct's fields come before its `where` clause, a braced body after it.
+        let tuple = match c.peek() {
+            Some(TokenTree::Group(g)) if struct_kind && g.delimiter() == Delimiter::Parenthesis => {
+                let g = g.clone();
+                c.next();
+                Some(g)
+            }
+            _ => None,
+        };
+        let mut rest = c.rest();
+        let end = match rest.pop() {
+            Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Brace && tuple.is_none() => {
+                Some(g)
+            }
+            Some(TokenTree::Punct(p)) if p.as_char() == ';' && struct_kind => None,
+            Some(other) => {
+                return Err(Error::new(other.span(), "expected the item's body"));
+            }
+            None => return Err(Error::new(Span::call_site(), "expected the item's body")),
+        };
+        // Between the name (or the tuple's fields) and the body, only `where ..` stands.
+        if let Some(first) = rest.first()
+            && !matches!(first, TokenTree::Ident(w) if w == "where")
+        {
+            return Err(Error::new(
+                first.span(),
+                "expected `where` or the item's body",
+            ));
+        }
+        generics.extend(rest);
+        let body = match (keyword.to_string().as_str(), end, tuple) {
+            ("enum", Some(body), _) => Body::Variants(
+                split(body.stream(), false)
+                    .into_iter()
+                    .map(variant)
+                    .collect::<Result<_, _>>()?,
+            ),
+            ("union", _, _) => Body::Union,
+            (_, Some(body), _) => Body::Fields {
+                types: fields(body.stream(), true),
+                named: true,
+            },
+            (_, None, Some(tuple)) => Body::Fields {
+                types: fields(tuple.stream(), false),
+                named: false,
+            },
+            (_, None, None) => Body::Fields {
+                types: Vec::new(),
+                named: false,
+            },
+        };
+        Ok(Item {
+            attrs,
+            vis,
+            keyword,
+            ident,
+            generics: generics.into_iter().collect(),
+            body,
+        })
+    }
+}
+
+/// "expected `what`", at the next token.
+fn expected(c: &Cursor, what: &str) -> Error {
+    Error::new(c.span(), format!("expected {what}"))
+}
+
+/// `#[..]`, as many as there are.
+fn outer_attributes(c: &mut Cursor) -> Result<Vec<Attribute>, Error> {
+    let mut attrs = Vec::new();
+    while let Some(pound) = c.eat_punct('#') {
+        let bracket = c
+            .eat_group(Delimiter::Bracket)
+            .ok_or_else(|| expected(c, "`[` after `#`"))?;
+        let mut inner = Cursor::new(tokens::flat(bracket.stream()), bracket.span_close());
+        let path = inner
+            .eat_path()
+            .or_else(|| inner.eat_ident().map(|i| TokenTree::Ident(i).into()))
+            .ok_or_else(|| expected(&inner, "the attribute's name"))?;
+        let list = match inner.peek() {
+            Some(TokenTree::Group(g)) => Some(g.clone()),
+            _ => None,
+        };
+        if list.is_some() {
+            inner.next();
+        } else {
+            inner.eat_punct('=');
+        }
+        attrs.push(Attribute {
+            tokens: TokenStream::from_iter([TokenTree::Punct(pound), TokenTree::Group(bracket)]),
+            path,
+            list,
+            value: inner.rest(),
+        });
+    }
+    Ok(attrs)
+}
+
+/// `pub`, `pub(crate)`, `pub(self)`, `pub(super)`, `pub(in path)`, or nothing.
+fn visibility(c: &mut Cursor) -> TokenStream {
+    let Some(word) = c.eat_word("pub") else {
+        return TokenStream::new();
     };
-    let bits = match &field.ty {
-        syn::Type::Path(p) if p.qself.is_none() => p.path.get_ident().and_then(Bits::from_ident),
+    let mut vis = TokenStream::from(TokenTree::Ident(word));
+    // `pub (u32)` in a tuple struct is a public field of type `(u32)`, not a restriction.
+    if let Some(TokenTree::Group(g)) = c.peek()
+        && g.delimiter() == Delimiter::Parenthesis
+    {
+        let inner: Vec<TokenTree> = g.stream().into_iter().collect();
+        let restricted = match inner.as_slice() {
+            [TokenTree::Ident(w)] => ["crate", "self", "super"].iter().any(|k| w == k),
+            [TokenTree::Ident(w), ..] => w == "in",
+            _ => false,
+        };
+        if restricted {
+            vis.extend(c.next());
+        }
+    }
+    vis
+}
+
+/// `<..>`, from the `<` at the cursor to the `>` that closes it; `None` when none does. The
+/// `>` of `->` closes nothing.
+fn angled(c: &mut Cursor) -> Option<Vec<TokenTree>> {
+    let mut out = Vec::new();
+    let mut depth = 0_usize;
+    let mut arrow = false;
+    for token in c.by_ref() {
+        if let TokenTree::Punct(p) = &token {
+            match p.as_char() {
+                '<' => depth += 1,
+                '>' if !arrow => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            arrow = p.as_char() == '-' && p.spacing() == Spacing::Joint;
+        } else {
+            arrow = false;
+        }
+        out.push(token);
+        if depth == 0 {
+            return Some(out);
+        }
+    }
+    None
+}
+
+/// The comma-separated parts of a body, without a trailing empty one. In `types`, a comma
+/// between `<` and `>` (`HashMap<K, V>`) separates nothing.
+fn split(stream: TokenStream, types: bool) -> Vec<Vec<TokenTree>> {
+    let mut parts = Vec::new();
+    let mut part = Vec::new();
+    let mut depth = 0_usize;
+    let mut arrow = false;
+    for token in tokens::flat(stream) {
+        if let TokenTree::Punct(p) = &token {
+            match p.as_char() {
+                ',' if depth == 0 => {
+                    parts.push(std::mem::take(&mut part));
+                    arrow = false;
+                    continue;
+                }
+                '<' if types => depth += 1,
+                '>' if types && !arrow => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            arrow = p.as_char() == '-' && p.spacing() == Spacing::Joint;
+        } else {
+            arrow = false;
+        }
+        part.push(token);
+    }
+    if !part.is_empty() {
+        parts.push(part);
+    }
+    parts
+}
+
+/// Each field's type: `bits: u16` (`named`) or `u16`, after its attributes and visibility.
+fn fields(stream: TokenStream, named: bool) -> Vec<TokenStream> {
+    split(stream, true)
+        .into_iter()
+        .map(|part| {
+            let mut c = Cursor::new(part.into_iter().collect(), Span::call_site());
+            let _ = outer_attributes(&mut c);
+            visibility(&mut c);
+            if named && matches!(c.peek_nth(1), Some(TokenTree::Punct(p)) if p.as_char() == ':') {
+                c.next();
+                c.next();
+            }
+            c.rest().into_iter().collect()
+        })
+        .collect()
+}
+
+/// `#[..] Name`, `Name(..)`, `Name { .. }`, `Name = expr`.
+fn variant(part: Vec<TokenTree>) -> Result<Variant, Error> {
+    let mut c = Cursor::new(part.into_iter().collect(), Span::call_site());
+    let attrs = outer_attributes(&mut c)?;
+    // rustc rejects a variant's visibility itself, after the derive.
+    visibility(&mut c);
+    let ident = c
+        .eat_ident()
+        .ok_or_else(|| expected(&c, "a variant's name"))?;
+    let fields = c
+        .eat_group(Delimiter::Parenthesis)
+        .or_else(|| c.eat_group(Delimiter::Brace));
+    let discriminant = match c.eat_punct('=') {
+        Some(_) => c.rest().into_iter().collect(),
+        None => TokenStream::new(),
+    };
+    if let Some(token) = c.peek() {
+        return Err(Error::new(
+            token.span(),
+            "expected `,`, `=` or the variant's fields",
+        ));
+    }
+    Ok(Variant {
+        attrs,
+        ident,
+        fields,
+        discriminant,
+    })
+}
+
+fn newtype_bits(cx: &mut Ctxt, fields: &[TokenStream], named: bool, ident: &Ident) -> Option<Bits> {
+    let ([ty], false) = (fields, named) else {
+        // `struct S { bits: u16 }` names its integer: the example keeps it.
+        let bits = fields
+            .first()
+            .map_or_else(|| "u32".to_owned(), ToString::to_string);
+        cx.spanned(
+            ident,
+            format!("a permission set struct is a newtype over its bits, such as `struct {ident}({bits});`"),
+        );
+        return None;
+    };
+    let mut tokens = ty.clone().into_iter();
+    let bits = match (tokens.next(), tokens.next()) {
+        (Some(TokenTree::Ident(ident)), None) => Bits::from_ident(&ident),
         _ => None,
     };
     if bits.is_none() {
         cx.spanned(
-            &field.ty,
+            ty,
             "unsupported bits type: use one of u8, u16, u32, u64, u128",
         );
     }
     bits
 }
 
-fn variant_row(cx: &mut Ctxt, variant: &syn::Variant) -> Row {
+fn variant_row(cx: &mut Ctxt, variant: &Variant) -> Row {
     let attrs = attr::row(cx, &variant.attrs);
-    if !matches!(variant.fields, Fields::Unit) {
+    if let Some(fields) = &variant.fields {
         cx.spanned(
-            &variant.fields,
+            fields,
             format!("a permission row has no fields: write `{}`", variant.ident),
         );
     }
-    if let Some((_, expr)) = &variant.discriminant {
-        cx.spanned(expr, "give a row's value with `#[permission(value = ..)]` or `#[permission(bit = ..)]`, not a discriminant");
+    if !variant.discriminant.is_empty() {
+        cx.spanned(&variant.discriminant, "give a row's value with `#[permission(value = ..)]` or `#[permission(bit = ..)]`, not a discriminant");
     }
     let derived = screaming_snake(&variant.ident.to_string());
     let name = match &attrs.name {
         // A plain identifier: not a keyword, and not raw (`r#fn`), which no constant of a
         // bitflags type can be named; in SCREAMING_SNAKE_CASE, as every other row's.
         Some(lit)
-            if is_plain_identifier(&lit.value())
+            if tokens::is_ident(lit.value())
                 && !lit.value().chars().any(|c| c.is_ascii_lowercase()) =>
         {
-            lit.value()
+            lit.value().to_owned()
         }
-        Some(lit) if is_plain_identifier(&lit.value()) => {
+        Some(lit) if tokens::is_ident(lit.value()) => {
             cx.spanned(
                 lit,
                 format!(
                     "`name = {:?}`: constants are named in SCREAMING_SNAKE_CASE, as every other row's: write `\"{}\"`",
                     lit.value(),
-                    suggested_name(&lit.value())
+                    suggested_name(lit.value())
                 ),
             );
             derived
@@ -230,7 +524,7 @@ fn variant_row(cx: &mut Ctxt, variant: &syn::Variant) -> Row {
                 format!(
                     "`name = {:?}` is not a constant's name: write a plain identifier such as `\"{}\"`",
                     lit.value(),
-                    suggested_name(&lit.value())
+                    suggested_name(lit.value())
                 ),
             );
             derived
@@ -258,11 +552,6 @@ fn variant_row(cx: &mut Ctxt, variant: &syn::Variant) -> Row {
     }
 }
 
-/// An identifier that is not a keyword and not raw.
-fn is_plain_identifier(name: &str) -> bool {
-    !name.starts_with("r#") && syn::parse_str::<Ident>(name).is_ok()
-}
-
 /// What a name that is no identifier could be: `r#fn` gives `FN`.
 fn suggested_name(written: &str) -> String {
     match screaming_snake(written) {
@@ -279,20 +568,19 @@ pub fn screaming_snake(ident: &str) -> String {
 }
 
 /// The doc comment's lines, trimmed and joined with spaces; paragraphs with a blank line.
-fn doc_text(attrs: &[syn::Attribute]) -> String {
+fn doc_text(attrs: &[Attribute]) -> String {
     let mut out = String::new();
-    for attr in attrs.iter().filter(|a| a.path().is_ident("doc")) {
-        let syn::Meta::NameValue(nv) = &attr.meta else {
+    for attr in attrs.iter().filter(|a| a.is("doc") && a.list.is_none()) {
+        // `#[doc = ".."]`; `#[doc = include_str!(..)]` and the like are not read.
+        let value: Vec<TokenTree> = tokens::flat(attr.value.iter().cloned().collect())
+            .into_iter()
+            .collect();
+        let Some(line) = (match value.as_slice() {
+            [TokenTree::Literal(lit)] => tokens::string(lit),
+            _ => None,
+        }) else {
             continue;
         };
-        let syn::Expr::Lit(syn::ExprLit {
-            lit: syn::Lit::Str(s),
-            ..
-        }) = &nv.value
-        else {
-            continue;
-        };
-        let line = s.value();
         let line = line.trim();
         if line.is_empty() {
             if !out.is_empty() && !out.ends_with("\n\n") {

@@ -4,15 +4,18 @@
 //! shows every mistake. Which keys each form takes is checked here, once: a key of the other
 //! form is an error on the key.
 
-use proc_macro2::{Span, TokenStream, TokenTree};
-use syn::ext::IdentExt;
-use syn::meta::ParseNestedMeta;
-use syn::parse::ParseStream;
-use syn::{Attribute, Ident, LitInt, LitStr, Path, Token};
+use proc_macro2::{Ident, Literal, Span, TokenStream, TokenTree};
 
 use permissions_core::table::Role;
 
-use crate::ctxt::{Ctxt, did_you_mean};
+use super::ast::Attribute;
+pub use super::read::Str;
+use super::read::{
+    Key, arguments, each_key, entries, flag, list, literal, mask, name, on_rest, row_name, string,
+    terms, value,
+};
+use crate::ctxt::{Ctxt, Error, did_you_mean};
+use crate::tokens::{self, Cursor};
 
 /// An integer type that can hold a set.
 #[derive(Clone, Copy)]
@@ -37,7 +40,7 @@ impl Bits {
 /// One term of `default = A | B | 0x0112`.
 pub enum Term {
     Name(Ident),
-    Value(u128, LitInt),
+    Value(u128, Literal),
 }
 
 /// Which form of the derive the attributes are on.
@@ -56,10 +59,11 @@ pub struct Container {
     pub set: Option<Ident>,
     pub default: Option<Vec<Term>>,
     pub bypass: Option<Vec<Term>>,
-    pub krate: Option<Path>,
-    pub markdown: Option<LitStr>,
-    pub markdown_str: Option<LitStr>,
-    pub section: Option<LitStr>,
+    /// `crate = ".."`: the facade's path, as tokens.
+    pub krate: Option<TokenStream>,
+    pub markdown: Option<Str>,
+    pub markdown_str: Option<Str>,
+    pub section: Option<Str>,
     pub auto_bits: Option<Span>,
     /// `implies(USER = PUBLIC, ..)`: implied rows for a document's table, which cannot say it.
     pub implies: Vec<(Ident, Vec<Ident>)>,
@@ -68,16 +72,16 @@ pub struct Container {
     /// `aliases`: a row whose value equals an earlier row's is another name for it.
     pub aliases: bool,
     /// `columns(name = "Right", ..)`: which header plays which role, and the key's tokens.
-    pub columns: Vec<(Role, LitStr)>,
+    pub columns: Vec<(Role, Str)>,
     /// `columns(..)` as written, where errors about the mapping point.
     pub columns_span: Option<Span>,
     /// A role of `columns(..)` could not be read: the document is not read either, since
     /// every error it gave would follow from that one.
     pub columns_broken: bool,
     /// `table = N`: the Nth table (1-based).
-    pub table: Option<(usize, LitInt)>,
+    pub table: Option<(usize, Literal)>,
     /// `lock = "docs/x.lock"`: each name's bits, as last written on purpose.
-    pub lock: Option<LitStr>,
+    pub lock: Option<Str>,
 }
 
 /// `#[permission(...)]` on an enum variant.
@@ -90,7 +94,7 @@ pub struct Row {
     pub implies: Vec<Ident>,
     pub composite: Option<Span>,
     pub bypass: Option<Span>,
-    pub name: Option<LitStr>,
+    pub name: Option<Str>,
 }
 
 /// Every key of `#[permissions(..)]`, and the form it belongs to (`None`: both).
@@ -141,34 +145,27 @@ pub fn container(cx: &mut Ctxt, attrs: &[Attribute], form: Form) -> Container {
     let keys: Vec<&str> = CONTAINER_KEYS.iter().map(|(k, _)| *k).collect();
     // rustc accepts either helper attribute anywhere in the input; on the wrong item it
     // would be ignored without a word.
-    for attr in attrs.iter().filter(|a| a.path().is_ident("permission")) {
+    for attr in attrs.iter().filter(|a| a.is("permission")) {
         cx.spanned(
-            attr.path(),
+            &attr.path,
             "`#[permission(..)]` describes one row and goes on a variant; the options of the whole set go in `#[permissions(..)]`",
         );
     }
-    for attr in attrs.iter().filter(|a| a.path().is_ident("permissions")) {
-        let result = attr.parse_nested_meta(|meta| {
-            let Some(key) = known_key(cx, &meta, &keys, "permissions", &mut seen)? else {
-                return Ok(());
-            };
+    for attr in attrs.iter().filter(|a| a.is("permissions")) {
+        let Some(mut c) = arguments(cx, attr, "permissions", "bits = u16") else {
+            continue;
+        };
+        each_key(cx, &mut c, &keys, "permissions", &mut seen, |cx, key, c| {
             if CONTAINER_KEYS
                 .iter()
-                .any(|&(k, f)| k == key && f.is_some_and(|f| f != form))
+                .any(|&(k, f)| k == key.name && f.is_some_and(|f| f != form))
             {
-                cx.spanned(&meta.path, wrong_form(key, form));
-                return skip_value(meta.input);
+                cx.spanned(&key.ident, wrong_form(key.name, form));
+                c.until_comma();
+                return Ok(());
             }
-            // A bad value is recorded, and parsing goes on with the next key.
-            if let Err(err) = container_key(cx, &mut out, key, &meta) {
-                cx.push_syn(err);
-                skip_value(meta.input)?;
-            }
-            Ok(())
+            container_key(cx, &mut out, key, c)
         });
-        if let Err(err) = result {
-            cx.push_syn(err);
-        }
     }
     out
 }
@@ -176,12 +173,12 @@ pub fn container(cx: &mut Ctxt, attrs: &[Attribute], form: Form) -> Container {
 fn container_key(
     cx: &mut Ctxt,
     out: &mut Container,
-    key: &str,
-    meta: &ParseNestedMeta<'_>,
-) -> syn::Result<()> {
-    match key {
+    key: &Key,
+    c: &mut Cursor,
+) -> Result<(), Error> {
+    match key.name {
         "bits" => {
-            let ident = name(meta, key, "u32")?;
+            let ident = name(c, key, "u32")?;
             match Bits::from_ident(&ident) {
                 Some(bits) => out.bits = Some(bits),
                 None => cx.spanned(
@@ -190,48 +187,83 @@ fn container_key(
                 ),
             }
         }
-        "set" => out.set = Some(name(meta, key, "ToxPermissions")?),
-        "default" => out.default = Some(terms(meta.value()?, key)?),
-        "bypass" => out.bypass = Some(terms(meta.value()?, key)?),
-        "crate" => out.krate = Some(string(meta, key, "permissions")?.parse()?),
-        "markdown" => out.markdown = Some(string(meta, key, "docs/permissions.md")?),
-        "markdown_str" => out.markdown_str = Some(string(meta, key, "| Permission | Value |..")?),
-        "section" => out.section = Some(string(meta, key, "Guild Permissions")?),
-        "auto_bits" => out.auto_bits = Some(flag(meta, key)?),
-        "aliases" => out.aliases = flag(meta, key).map(|_| true)?,
-        "lock" => out.lock = Some(string(meta, key, "docs/permissions.lock")?),
+        "set" => out.set = Some(name(c, key, "ToxPermissions")?),
+        "default" => {
+            value(c, key, "SEND_MESSAGES | VIEW_SETTINGS")?;
+            out.default = Some(terms(c, key.name)?);
+        }
+        "bypass" => {
+            value(c, key, "ADMINISTRATOR")?;
+            out.bypass = Some(terms(c, key.name)?);
+        }
+        "crate" => {
+            let lit = string(c, key, "permissions")?;
+            let path = tokens::path(lit.value(), lit.span()).ok_or_else(|| {
+                Error::new(
+                    lit.span(),
+                    format!(
+                        "`crate = {:?}` is not a path: name the crate as yours depends on it, such as \
+                         `crate = \"permissions\"` or `crate = \"::my_app::permissions\"`",
+                        lit.value()
+                    ),
+                )
+            })?;
+            out.krate = Some(path);
+        }
+        "markdown" => out.markdown = Some(string(c, key, "docs/permissions.md")?),
+        "markdown_str" => out.markdown_str = Some(string(c, key, "| Permission | Value |..")?),
+        "section" => out.section = Some(string(c, key, "Guild Permissions")?),
+        "auto_bits" => out.auto_bits = Some(flag(c, key)?),
+        "aliases" => out.aliases = flag(c, key).map(|_| true)?,
+        "lock" => out.lock = Some(string(c, key, "docs/permissions.lock")?),
         "table" => {
-            let tokens = value_tokens(meta.value()?)?;
-            let number = syn::parse2::<LitInt>(tokens.clone())
-                .ok()
-                .and_then(|lit| Some((lit.base10_parse::<usize>().ok()?, lit)));
+            value(c, key, "2")?;
+            let tokens = c.until_comma();
+            let number = literal(&tokens).and_then(|lit| {
+                let n = usize::try_from(tokens::int(&lit)?).ok()?;
+                Some((n, lit))
+            });
             match number {
                 Some((n, lit)) if n > 0 => out.table = Some((n, lit)),
                 _ => cx.spanned(
-                    &tokens,
+                    TokenStream::from_iter(tokens),
                     "`table` takes the table's number, from 1, such as `table = 2`",
                 ),
             }
         }
         "columns" => {
-            out.columns_span = Some(key_span(meta));
+            out.columns_span = Some(key.span());
             // Cleared once every role is read.
             out.columns_broken = true;
             let mut broken = false;
-            let content = list(
-                meta,
-                key,
-                "name = \"Right\", description = \"When enabled\"",
-            )?;
-            let entries = content.parse_terminated(
-                |input: ParseStream<'_>| {
-                    let role: Ident = input.call(Ident::parse_any)?;
-                    input.parse::<Token![=]>()?;
-                    let header: LitStr = input.parse()?;
-                    Ok((role, header))
-                },
-                Token![,],
-            )?;
+            let example = "name = \"Right\", description = \"When enabled\"";
+            let mut content = list(c, key, example)?;
+            let entries = entries(&mut content, key, example, |c| {
+                let role = c.eat_ident().ok_or_else(|| {
+                    on_rest(
+                        c,
+                        format!("`columns(..)` maps column roles to headers: `columns({example})`"),
+                    )
+                })?;
+                let header = match (c.eat_punct('='), c.peek()) {
+                    (Some(_), Some(TokenTree::Literal(lit))) => Str::read(lit),
+                    _ => None,
+                };
+                match header {
+                    Some(header) => {
+                        c.next();
+                        Ok((role, header))
+                    }
+                    None => Err(Error::new_spanned(
+                        std::iter::once(TokenTree::Ident(role.clone()))
+                            .chain(c.until_comma())
+                            .collect::<TokenStream>(),
+                        format!(
+                            "`{role}` takes its column's header, in quotes: `{role} = \"Right\"`"
+                        ),
+                    )),
+                }
+            })?;
             for (role, header) in entries {
                 let name = role.to_string();
                 match Role::from_key(&name) {
@@ -256,12 +288,12 @@ fn container_key(
             out.columns_broken = broken;
         }
         "serde" => {
-            let lit = string(meta, key, "decimal")?;
+            let lit = string(c, key, "decimal")?;
             let form = lit.value();
-            if SERDE_FORMS.contains(&form.as_str()) {
-                out.serde = Some(Ident::new(&form, lit.span()));
+            if SERDE_FORMS.contains(&form) {
+                out.serde = Some(Ident::new(form, lit.span()));
             } else {
-                let hint = did_you_mean(&form, SERDE_FORMS.iter().copied());
+                let hint = did_you_mean(form, SERDE_FORMS.iter().copied());
                 cx.spanned(
                     &lit,
                     format!(
@@ -271,23 +303,34 @@ fn container_key(
             }
         }
         "implies" => {
-            let content = list(meta, key, "USER = PUBLIC")?;
-            let entries = content.parse_terminated(
-                |input: ParseStream<'_>| {
-                    let row = input.call(Ident::parse_any)?;
-                    input.parse::<Token![=]>()?;
-                    let implied = terms(input, "implies")?;
-                    let implied = implied.into_iter().map(|t| match t {
+            let example = "USER = PUBLIC";
+            let mut content = list(c, key, example)?;
+            let entries = entries(&mut content, key, example, |c| {
+                let row = row_name(c, "implies").unwrap_or_else(|| {
+                    Err(on_rest(c, format!("`implies(..)` names a row and the rows it implies: `implies({example})`")))
+                })?;
+                if c.eat_punct('=').is_none() {
+                    return Err(Error::new_spanned(
+                        std::iter::once(TokenTree::Ident(row.clone()))
+                            .chain(c.until_comma())
+                            .collect::<TokenStream>(),
+                        format!(
+                            "`{row}` takes the rows it implies after `=`: `implies({row} = PUBLIC)`"
+                        ),
+                    ));
+                }
+                let implied = terms(c, "implies")?
+                    .into_iter()
+                    .map(|t| match t {
                         Term::Name(ident) => Ok(ident),
-                        Term::Value(_, lit) => Err(syn::Error::new(
+                        Term::Value(_, lit) => Err(Error::new(
                             lit.span(),
                             "`implies(..)` takes row names, not values",
                         )),
-                    });
-                    Ok((row, implied.collect::<syn::Result<Vec<Ident>>>()?))
-                },
-                Token![,],
-            )?;
+                    })
+                    .collect::<Result<Vec<Ident>, Error>>()?;
+                Ok((row, implied))
+            })?;
             out.implies.extend(entries);
         }
         _ => unreachable!("every key of CONTAINER_KEYS is handled"),
@@ -298,34 +341,24 @@ fn container_key(
 pub fn row(cx: &mut Ctxt, attrs: &[Attribute]) -> Row {
     let mut out = Row::default();
     let mut seen = Vec::new();
-    for attr in attrs.iter().filter(|a| a.path().is_ident("permissions")) {
+    for attr in attrs.iter().filter(|a| a.is("permissions")) {
         cx.spanned(
-            attr.path(),
+            &attr.path,
             "`#[permissions(..)]` holds the options of the whole set and goes on the enum; a row takes `#[permission(..)]`",
         );
     }
-    for attr in attrs.iter().filter(|a| a.path().is_ident("permission")) {
-        let syn::Meta::List(list) = &attr.meta else {
-            cx.spanned(
-                attr,
-                "`#[permission]` takes keys: `#[permission(value = 0x0100)]`",
-            );
+    for attr in attrs.iter().filter(|a| a.is("permission")) {
+        let Some(mut c) = arguments(cx, attr, "permission", "value = 0x0100") else {
             continue;
         };
-        let keyed = without_bare_literals(cx, list.tokens.clone());
-        let parser = syn::meta::parser(|meta| {
-            let Some(key) = known_key(cx, &meta, ROW_KEYS, "permission", &mut seen)? else {
-                return Ok(());
-            };
-            if let Err(err) = row_key(cx, &mut out, key, &meta) {
-                cx.push_syn(err);
-                skip_value(meta.input)?;
-            }
-            Ok(())
-        });
-        if let Err(err) = syn::parse::Parser::parse2(parser, keyed) {
-            cx.push_syn(err);
-        }
+        each_key(
+            cx,
+            &mut c,
+            ROW_KEYS,
+            "permission",
+            &mut seen,
+            |cx, key, c| row_key(cx, &mut out, key, c),
+        );
     }
     if let (Some(_), Some((_, tokens))) = (&out.bit, &out.value) {
         cx.spanned(tokens, "a row takes `bit = N` or `value = LIT`, not both");
@@ -333,13 +366,15 @@ pub fn row(cx: &mut Ctxt, attrs: &[Attribute]) -> Row {
     out
 }
 
-fn row_key(cx: &mut Ctxt, out: &mut Row, key: &str, meta: &ParseNestedMeta<'_>) -> syn::Result<()> {
-    match key {
+fn row_key(cx: &mut Ctxt, out: &mut Row, key: &Key, c: &mut Cursor) -> Result<(), Error> {
+    match key.name {
         "bit" => {
-            let tokens = value_tokens(meta.value()?)?;
-            let number = syn::parse2::<LitInt>(tokens.clone())
-                .ok()
-                .and_then(|lit| lit.base10_parse::<u32>().ok());
+            value(c, key, "31")?;
+            let tokens = c.until_comma();
+            let number = literal(&tokens)
+                .and_then(|lit| tokens::int(&lit))
+                .and_then(|n| u32::try_from(n).ok());
+            let tokens = TokenStream::from_iter(tokens);
             match number {
                 Some(n) => out.bit = Some((n, tokens)),
                 None => cx.spanned(
@@ -349,275 +384,43 @@ fn row_key(cx: &mut Ctxt, out: &mut Row, key: &str, meta: &ParseNestedMeta<'_>) 
             }
         }
         "value" => {
-            let tokens = value_tokens(meta.value()?)?;
-            match mask(&tokens) {
-                Some(n) => out.value = Some((n, tokens)),
-                None => cx.spanned(
-                    &tokens,
-                    "`value` takes an unsigned integer such as `value = 0x0112`, `1 << 8`, \
-                     or several joined with `|`",
-                ),
-            }
+            value(c, key, "0x0112")?;
+            let tokens = c.until_comma();
+            let tokens = match mask(&tokens) {
+                Some(n) => {
+                    out.value = Some((n, TokenStream::from_iter(tokens)));
+                    return Ok(());
+                }
+                None => TokenStream::from_iter(tokens),
+            };
+            cx.spanned(
+                &tokens,
+                "`value` takes an unsigned integer such as `value = 0x0112`, `1 << 8`, \
+                 or several joined with `|`",
+            );
         }
         "implies" => {
-            let content = list(meta, key, "Public")?;
-            let names = content.parse_terminated(Ident::parse_any, Token![,])?;
+            let mut content = list(c, key, "Public")?;
+            let names = entries(&mut content, key, "Public", |c| {
+                row_name(c, "implies").unwrap_or_else(|| {
+                    Err(on_rest(
+                        c,
+                        "`implies(..)` takes row names, as in `implies(Public)`",
+                    ))
+                })
+            })?;
             if names.is_empty() {
                 cx.at(
-                    key_span(meta),
+                    key.span(),
                     "`implies(..)` names no row; write `implies(Public)` or remove it",
                 );
             }
             out.implies.extend(names);
         }
-        "composite" => out.composite = Some(flag(meta, key)?),
-        "bypass" => out.bypass = Some(flag(meta, key)?),
-        "name" => out.name = Some(string(meta, key, "VIEW_AUDIT_LOG")?),
+        "composite" => out.composite = Some(flag(c, key)?),
+        "bypass" => out.bypass = Some(flag(c, key)?),
+        "name" => out.name = Some(string(c, key, "VIEW_AUDIT_LOG")?),
         _ => unreachable!("every key of ROW_KEYS is handled"),
     }
     Ok(())
-}
-
-/// The row's arguments without those that start with a literal, each reported with the key it
-/// needs: `#[permission(0x0100)]` is `value = 0x0100`, `#[permission("ADMIN")]` is
-/// `name = "ADMIN"`, wherever they stand in the list.
-fn without_bare_literals(cx: &mut Ctxt, tokens: TokenStream) -> TokenStream {
-    let mut kept = TokenStream::new();
-    let mut argument: Vec<TokenTree> = Vec::new();
-    let mut tokens = tokens.into_iter().peekable();
-    while tokens.peek().is_some() {
-        argument.clear();
-        argument.extend(
-            tokens
-                .by_ref()
-                .take_while(|t| !matches!(t, TokenTree::Punct(p) if p.as_char() == ',' )),
-        );
-        let Some(TokenTree::Literal(first)) = argument.first() else {
-            kept.extend(argument.iter().cloned());
-            kept.extend(quote::quote!(,));
-            continue;
-        };
-        let written: TokenStream = argument.iter().cloned().collect();
-        let fix = if syn::parse2::<LitStr>(written.clone()).is_ok() {
-            format!("a row's name needs its key: `name = {written}`")
-        } else {
-            format!("a row's value needs its key: `value = {written}`, or `bit = N` for bit N")
-        };
-        cx.at(first.span(), fix);
-    }
-    kept
-}
-
-/// The value of a key that takes a string, such as `markdown = "docs/permissions.md"`.
-fn string(meta: &ParseNestedMeta<'_>, key: &str, example: &str) -> syn::Result<LitStr> {
-    let input = meta.value()?;
-    if input.peek(LitStr) {
-        return input.parse();
-    }
-    let tokens = value_tokens(input)?;
-    Err(syn::Error::new_spanned(
-        tokens,
-        format!("`{key}` takes a string, in quotes: `{key} = \"{example}\"`"),
-    ))
-}
-
-/// The value of a key that takes a name, such as `set = ToxPermissions`.
-fn name(meta: &ParseNestedMeta<'_>, key: &str, example: &str) -> syn::Result<Ident> {
-    let input = meta.value()?;
-    if input.peek(LitStr) {
-        let lit: LitStr = input.parse()?;
-        return Err(syn::Error::new(
-            lit.span(),
-            format!(
-                "`{key}` takes a name, not a string: remove the quotes, as in `{key} = {}`",
-                lit.value()
-            ),
-        ));
-    }
-    if input.peek(Ident::peek_any) {
-        return input.call(Ident::parse_any);
-    }
-    let tokens = value_tokens(input)?;
-    Err(syn::Error::new_spanned(
-        tokens,
-        format!("`{key}` takes a name, such as `{key} = {example}`"),
-    ))
-}
-
-/// A key that is a flag, such as `composite`: it takes no value.
-fn flag(meta: &ParseNestedMeta<'_>, key: &str) -> syn::Result<Span> {
-    if meta.input.is_empty() || meta.input.peek(Token![,]) {
-        return Ok(key_span(meta));
-    }
-    let tokens = value_tokens(meta.input)?;
-    Err(syn::Error::new_spanned(
-        tokens,
-        format!("`{key}` is a flag and takes no value: write `{key}` alone"),
-    ))
-}
-
-/// The parenthesized list of a key such as `implies(Public)`.
-fn list<'a>(
-    meta: &ParseNestedMeta<'a>,
-    key: &str,
-    example: &str,
-) -> syn::Result<syn::parse::ParseBuffer<'a>> {
-    if meta.input.peek(syn::token::Paren) {
-        let content;
-        syn::parenthesized!(content in meta.input);
-        return Ok(content);
-    }
-    let tokens = value_tokens(meta.input)?;
-    Err(syn::Error::new_spanned(
-        tokens,
-        format!("`{key}` takes a list in parentheses: `{key}({example})`"),
-    ))
-}
-
-/// The key's identifier, where errors about a flag (`composite`, `bypass`) point.
-fn key_span(meta: &ParseNestedMeta<'_>) -> Span {
-    meta.path
-        .segments
-        .first()
-        .map_or_else(Span::call_site, |s| s.ident.span())
-}
-
-/// The tokens of a key's value, up to the next `,`.
-fn value_tokens(input: ParseStream<'_>) -> syn::Result<TokenStream> {
-    let mut out = TokenStream::new();
-    while !input.is_empty() && !input.peek(Token![,]) {
-        out.extend([input.parse::<TokenTree>()?]);
-    }
-    Ok(out)
-}
-
-/// The value of `0x0112`, `1 << 8`, `(1 << 2) | 0x1`: integers, `<<` and `|`, in
-/// parentheses or not. `None` for anything else, or a value beyond 128 bits.
-fn mask(tokens: &TokenStream) -> Option<u128> {
-    fn or(tokens: &[TokenTree]) -> Option<u128> {
-        let mut acc = 0;
-        for part in tokens.split(|t| matches!(t, TokenTree::Punct(p) if p.as_char() == '|')) {
-            acc |= shift(part)?;
-        }
-        Some(acc)
-    }
-    fn shift(tokens: &[TokenTree]) -> Option<u128> {
-        match tokens {
-            [a] => atom(a),
-            [a, TokenTree::Punct(l1), TokenTree::Punct(l2), b]
-                if l1.as_char() == '<' && l2.as_char() == '<' =>
-            {
-                let base = atom(a)?;
-                let by = u32::try_from(atom(b)?).ok()?;
-                let value = base.checked_shl(by)?;
-                // Bits shifted out are an error, not a silent truncation.
-                (value >> by == base).then_some(value)
-            }
-            _ => None,
-        }
-    }
-    fn atom(token: &TokenTree) -> Option<u128> {
-        match token {
-            TokenTree::Literal(lit) => syn::parse_str::<LitInt>(&lit.to_string())
-                .ok()?
-                .base10_parse()
-                .ok(),
-            TokenTree::Group(g) if g.delimiter() == proc_macro2::Delimiter::Parenthesis => {
-                or(&g.stream().into_iter().collect::<Vec<_>>())
-            }
-            _ => None,
-        }
-    }
-    let tokens: Vec<TokenTree> = tokens.clone().into_iter().collect();
-    if tokens.is_empty() {
-        return None;
-    }
-    or(&tokens)
-}
-
-/// Checks the key of one nested meta item. Unknown and repeated keys are recorded and their
-/// value skipped, so that parsing goes on with the next key.
-fn known_key(
-    cx: &mut Ctxt,
-    meta: &ParseNestedMeta<'_>,
-    keys: &[&'static str],
-    attr: &str,
-    seen: &mut Vec<&'static str>,
-) -> syn::Result<Option<&'static str>> {
-    let name = meta
-        .path
-        .get_ident()
-        .map(Ident::to_string)
-        .unwrap_or_default();
-    let Some(&key) = keys.iter().find(|k| **k == name) else {
-        let shown = if name.is_empty() {
-            "this key".to_owned()
-        } else {
-            format!("`{name}`")
-        };
-        let hint = match did_you_mean(&name, keys.iter().copied()) {
-            hint if hint.is_empty() => format!("; expected one of: {}", keys.join(", ")),
-            hint => hint,
-        };
-        cx.spanned(
-            &meta.path,
-            format!("unknown key {shown} in `#[{attr}(..)]`{hint}"),
-        );
-        skip_value(meta.input)?;
-        return Ok(None);
-    };
-    if seen.contains(&key) {
-        cx.spanned(
-            &meta.path,
-            format!("duplicate key `{key}` in `#[{attr}(..)]`"),
-        );
-        skip_value(meta.input)?;
-        return Ok(None);
-    }
-    seen.push(key);
-    Ok(Some(key))
-}
-
-fn skip_value(input: ParseStream<'_>) -> syn::Result<()> {
-    while !input.is_empty() && !input.peek(Token![,]) {
-        input.parse::<TokenTree>()?;
-    }
-    Ok(())
-}
-
-/// `A | B | 0x0112`: row names and values joined by `|`, the value of `key`.
-fn terms(input: ParseStream<'_>, key: &str) -> syn::Result<Vec<Term>> {
-    let mut out = Vec::new();
-    loop {
-        if input.peek(LitInt) {
-            let lit: LitInt = input.parse()?;
-            let value = lit.base10_parse::<u128>()?;
-            out.push(Term::Value(value, lit));
-        } else if input.peek(LitStr) {
-            let lit: LitStr = input.parse()?;
-            return Err(syn::Error::new(
-                lit.span(),
-                format!(
-                    "`{key}` takes row names, not strings: remove the quotes, as in `{}`",
-                    lit.value()
-                ),
-            ));
-        } else if input.peek(Ident::peek_any) {
-            out.push(Term::Name(input.call(Ident::parse_any)?));
-        } else {
-            return Err(input.error(format!(
-                "`{key}` takes row names joined by `|`, such as `SEND_MESSAGES | VIEW_SETTINGS`"
-            )));
-        }
-        if !input.peek(Token![|]) {
-            return Ok(out);
-        }
-        let bar: Token![|] = input.parse()?;
-        if input.is_empty() || input.peek(Token![,]) {
-            return Err(syn::Error::new(
-                bar.span,
-                "nothing follows this `|`: name a row after it, or remove it",
-            ));
-        }
-    }
 }

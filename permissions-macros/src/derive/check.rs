@@ -136,7 +136,7 @@ fn keeps_to_lock(cx: &mut Ctxt, layout: &Layout<'_>, lock: &LockFile) {
 
 /// The table as the rule engine takes it.
 fn spec(c: &Container) -> Spec {
-    let name = |ident: &syn::Ident| ident.to_string().trim_start_matches("r#").to_owned();
+    let name = |ident: &proc_macro2::Ident| ident.to_string().trim_start_matches("r#").to_owned();
     let rows = c
         .rows
         .iter()

@@ -7,15 +7,15 @@ use std::path::{Path, PathBuf};
 use permissions_core::table::{self, ErrorKind, Lock, Options, Role, TableError};
 use proc_macro2::{Span, TokenStream};
 use quote::quote;
-use syn::LitStr;
 
 use super::ast::{Assign, Container, Form, Row};
+use super::attr::Str;
 use crate::ctxt::Ctxt;
 
 /// Where a newtype set's rows came from, for messages about them.
 pub struct Document {
     /// `markdown = ".."` or `markdown_str = ".."`: where errors about rows point.
-    pub lit: LitStr,
+    pub lit: Str,
     /// `docs/guild.md` for a file, the source file for an inline table.
     file: String,
     /// For an inline table, the source line its string starts on: the document is read with
@@ -84,7 +84,7 @@ pub fn lock_hint(kind: &ErrorKind) -> &'static str {
 
 /// `lock = "docs/x.lock"`, read.
 pub struct LockFile {
-    pub lit: LitStr,
+    pub lit: Str,
     /// What the file holds; empty when it is being written.
     pub lock: Lock,
     /// `PERMISSIONS_LOCK=overwrite`: the build writes the lock instead of checking it.
@@ -99,7 +99,7 @@ fn overwriting() -> bool {
 
 /// Reads the container's lock, relative to `dir`. Returns it and the tokens that make the
 /// crate rebuild when it changes.
-fn lock_in(cx: &mut Ctxt, lit: &LitStr, dir: &Path) -> (Option<LockFile>, TokenStream) {
+fn lock_in(cx: &mut Ctxt, lit: &Str, dir: &Path) -> (Option<LockFile>, TokenStream) {
     let full = dir.join(lit.value());
     let overwrite = overwriting();
     // rustc records the variables that `option_env!` reads in the crate's dep-info, so cargo
@@ -171,7 +171,7 @@ pub fn write_lock(cx: &mut Ctxt, lock: &LockFile, rows: impl IntoIterator<Item =
 
 /// An inline table's source file and the line its string starts on, when known (inside a
 /// real expansion, not in unit tests).
-fn inline_source(lit: &LitStr) -> (String, usize) {
+fn inline_source(lit: &Str) -> (String, usize) {
     if !proc_macro::is_available() {
         return (String::new(), 0);
     }
@@ -212,7 +212,7 @@ fn document_in(cx: &mut Ctxt, mut container: Container, dir: &Path) -> (Containe
                 let tracked = quote!(
                     const _: &[u8] = ::core::include_bytes!(#full_str);
                 );
-                (text, path.value(), 0, path.clone(), tracked)
+                (text, path.value().to_owned(), 0, path.clone(), tracked)
             }
             Err(msg) => {
                 cx.spanned(path, msg);
@@ -223,7 +223,7 @@ fn document_in(cx: &mut Ctxt, mut container: Container, dir: &Path) -> (Containe
             let (file, line) = inline_source(inline);
             let before = "\n".repeat(line.saturating_sub(1));
             (
-                before + &inline.value(),
+                before + inline.value(),
                 file,
                 line,
                 inline.clone(),
@@ -245,13 +245,11 @@ fn document_in(cx: &mut Ctxt, mut container: Container, dir: &Path) -> (Containe
     if attrs.columns_broken {
         return (container, TokenStream::new());
     }
-    let section = attrs.section.as_ref().map(LitStr::value);
-    let headers: Vec<String> = attrs.columns.iter().map(|(_, lit)| lit.value()).collect();
+    let section = attrs.section.as_ref().map(Str::value);
     let columns: Vec<(Role, &str)> = attrs
         .columns
         .iter()
-        .zip(&headers)
-        .map(|((role, _), header)| (*role, header.as_str()))
+        .map(|(role, header)| (*role, header.value()))
         .collect();
     let mut options = Options::new()
         .with_width(container.bits.width)
@@ -319,7 +317,7 @@ fn document_in(cx: &mut Ctxt, mut container: Container, dir: &Path) -> (Containe
 }
 
 /// The document's text and full path, relative to the user crate's manifest directory.
-fn read(dir: &Path, path: &LitStr) -> Result<(String, PathBuf), String> {
+fn read(dir: &Path, path: &Str) -> Result<(String, PathBuf), String> {
     let full = dir.join(path.value());
     match std::fs::read_to_string(&full) {
         Ok(text) => Ok((text, full)),
@@ -334,13 +332,15 @@ fn read(dir: &Path, path: &LitStr) -> Result<(String, PathBuf), String> {
 mod tests {
     use std::path::Path;
 
-    use syn::{DeriveInput, parse_quote};
+    use proc_macro2::{Literal, TokenStream};
+    use quote::quote;
 
     use super::load_in;
     use crate::ctxt::Ctxt;
     use crate::derive::ast::Container;
+    use crate::derive::attr::Str;
 
-    fn load(input: &DeriveInput) -> (Container, String, Option<String>) {
+    fn load(input: TokenStream) -> (Container, String, Option<String>) {
         let mut cx = Ctxt::default();
         let container = Container::from_input(&mut cx, input).expect("a newtype");
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
@@ -361,11 +361,11 @@ mod tests {
 
     #[test]
     fn errors_in_a_file_name_the_file_and_the_line_of_the_row() {
-        let input: DeriveInput = parse_quote! {
+        let input = quote! {
             #[permissions(markdown = "tests/fixtures/guild-disagree.md")]
             pub struct GuildPermissions(u32);
         };
-        let (_, _, error) = load(&input);
+        let (_, _, error) = load(input);
         assert_eq!(
             error.as_deref(),
             Some(
@@ -377,11 +377,11 @@ mod tests {
 
     #[test]
     fn a_read_document_is_tracked_so_that_editing_it_rebuilds_the_crate() {
-        let input: DeriveInput = parse_quote! {
+        let input = quote! {
             #[permissions(markdown = "docs/guild.md", section = "Guild Permissions")]
             pub struct GuildPermissions(u32);
         };
-        let (container, tracked, error) = load(&input);
+        let (container, tracked, error) = load(input);
         assert_eq!(error, None);
         assert_eq!(container.rows.len(), 32);
         assert_eq!(container.rows.iter().filter(|r| r.reserved).count(), 3);
@@ -395,11 +395,11 @@ mod tests {
     fn a_lock_and_the_variable_that_rewrites_it_are_tracked() {
         // `PERMISSIONS_LOCK=overwrite cargo build` on a crate already built must run the
         // derive again: the variable is read with `option_env!`, which dep-info records.
-        let input: DeriveInput = parse_quote! {
+        let input = quote! {
             #[permissions(markdown = "docs/tox_mod.md", lock = "tests/fixtures/tox.lock")]
             pub struct ToxPermissions(u16);
         };
-        let (_, tracked, error) = load(&input);
+        let (_, tracked, error) = load(input);
         assert_eq!(error, None);
         assert!(
             tracked.contains("option_env ! (\"PERMISSIONS_LOCK\")"),
@@ -407,11 +407,11 @@ mod tests {
         );
         assert!(tracked.contains("tests/fixtures/tox.lock"), "{tracked}");
         // Without a lock, the variable does not matter and is not read.
-        let input: DeriveInput = parse_quote! {
+        let input = quote! {
             #[permissions(markdown = "docs/tox_mod.md")]
             pub struct ToxPermissions(u16);
         };
-        let (_, tracked, _) = load(&input);
+        let (_, tracked, _) = load(input);
         assert!(!tracked.contains("PERMISSIONS_LOCK"), "{tracked}");
     }
 
@@ -419,7 +419,7 @@ mod tests {
     fn a_lock_is_written_only_when_asked_and_read_back() {
         let dir = std::env::temp_dir().join(format!("permissions-lock-{}", std::process::id()));
         std::fs::create_dir_all(&dir).expect("a temporary folder");
-        let lit: syn::LitStr = parse_quote!("tox.lock");
+        let lit = Str::read(&Literal::string("tox.lock")).expect("a string");
         let mut lock = super::LockFile {
             lit: lit.clone(),
             lock: super::Lock::default(),

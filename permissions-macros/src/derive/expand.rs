@@ -3,19 +3,18 @@
 //! been applied (`check`).
 
 use permissions_core::table::rules::Kind;
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
-use syn::{Ident, LitInt, Path};
 
 use super::ast::{Container, Form};
 use super::check::Layout;
 
 pub fn expand(c: &Container, layout: &Layout<'_>) -> TokenStream {
-    let krate: Path = c
+    let krate = c
         .attrs
         .krate
         .clone()
-        .unwrap_or_else(|| syn::parse_quote!(::permissions));
+        .unwrap_or_else(|| quote!(::permissions));
     let p = crate::ctxt::private(&krate);
     let set = &c.set;
     let bits = Ident::new(c.bits.ident, Span::call_site());
@@ -264,7 +263,7 @@ fn newtype_impls(set: &Ident) -> TokenStream {
 
 /// `0x8000_0000`: hex, padded to the width, grouped by four digits so that clippy's
 /// `unreadable_literal` stays quiet in the user's crate.
-fn hex_literal(value: u128, width: u32) -> LitInt {
+fn hex_literal(value: u128, width: u32) -> Literal {
     let digits = format!("{value:0w$x}", w = (width / 4) as usize);
     let mut grouped = String::from("0x");
     for (i, d) in digits.chars().enumerate() {
@@ -273,5 +272,7 @@ fn hex_literal(value: u128, width: u32) -> LitInt {
         }
         grouped.push(d);
     }
-    LitInt::new(&grouped, Span::call_site())
+    grouped
+        .parse()
+        .unwrap_or_else(|_| Literal::u128_unsuffixed(value))
 }

@@ -1,7 +1,7 @@
 //! `#[derive(PermissionSet)]`, in stages:
 //!
 //! - [`attr`]: the `#[permissions(..)]` and `#[permission(..)]` keys, and which form takes
-//!   which;
+//!   which; [`read`] reads their tokens;
 //! - [`ast`]: the container and its rows, from the enum's variants;
 //! - [`document`]: the newtype form's rows, from its Markdown table;
 //! - [`check`]: every rule, applied by the runtime's rule engine, each broken one reported on
@@ -13,14 +13,16 @@ mod attr;
 mod check;
 mod document;
 mod expand;
+mod read;
+#[cfg(test)]
+mod tests;
 
 use proc_macro2::TokenStream;
 use quote::quote;
-use syn::DeriveInput;
 
 use crate::ctxt::Ctxt;
 
-pub fn derive(input: &DeriveInput) -> TokenStream {
+pub fn derive(input: TokenStream) -> TokenStream {
     let mut cx = Ctxt::default();
     let Some(container) = ast::Container::from_input(&mut cx, input) else {
         return cx.into_compile_errors();
