@@ -726,6 +726,10 @@ mod tests {
             ["`::` must be followed by a name, not `(A)`"]
         );
         assert_eq!(
+            error("Set::&A".parse().expect("tokens")),
+            ["`::` must be followed by a name, not `&`"]
+        );
+        assert_eq!(
             error(quote!(Set::fn)),
             ["`::` must be followed by a name; `fn` is a keyword"]
         );

@@ -389,6 +389,41 @@ mod tests {
                 Some("< Session as p :: HasPermissions > :: Set".into())
             ))
         );
+        // `ref` and `mut` bind the name as well.
+        for (param, expected) in [
+            (
+                quote!(Extension(mut session): Extension<Session>),
+                "Session",
+            ),
+            (
+                quote!(Extension(ref mut session): Extension<Session>),
+                "Session",
+            ),
+            (quote!(ref session: Session), "Session"),
+            (quote!(mut session: &Session), "& Session"),
+        ] {
+            assert_eq!(
+                check(
+                    quote!(A, on = session),
+                    quote!(fn f(x: u32, #param) -> Result<(), E> {})
+                ),
+                Ok((
+                    "session".into(),
+                    Some(format!("< {expected} as p :: HasPermissions > :: Set"))
+                )),
+                "{param}"
+            );
+        }
+        // A name inside a wrapper is no name of the wrapper's type.
+        assert_eq!(
+            check(
+                quote!(T::A, on = session),
+                quote!(
+                    fn f(Extension(session, x): Extension<Session>) -> Result<(), E> {}
+                )
+            ),
+            Ok(("session".into(), None))
+        );
         // A raw identifier names the binding it spells, either way round.
         assert_eq!(
             check(

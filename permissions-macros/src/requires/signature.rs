@@ -41,11 +41,7 @@ impl Param {
         if let Some(receiver) = &self.receiver {
             return Some(receiver);
         }
-        match self.pattern.as_slice() {
-            [TokenTree::Ident(id)] if id != "_" => Some(id),
-            [TokenTree::Ident(m), TokenTree::Ident(id)] if m == "mut" => Some(id),
-            _ => None,
-        }
+        binding(&self.pattern)
     }
 
     /// The `_` of a parameter that is not bound.
@@ -70,12 +66,7 @@ impl Param {
             return None;
         };
         let inner: Vec<TokenTree> = inner.stream().into_iter().collect();
-        let binds = match inner.as_slice() {
-            [TokenTree::Ident(id)] => same_name(id, name),
-            [TokenTree::Ident(m), TokenTree::Ident(id)] => m == "mut" && same_name(id, name),
-            _ => false,
-        };
-        if !binds {
+        if !binding(&inner).is_some_and(|id| same_name(id, name)) {
             return None;
         }
         let ty: Vec<TokenTree> = self.ty.clone().into_iter().collect();
@@ -351,6 +342,22 @@ fn split_top_level(tokens: &[TokenTree], sep: char) -> Vec<&[TokenTree]> {
 /// The `>` of `->`, which closes no angle bracket.
 fn is_arrow_head(tokens: &[TokenTree], i: usize) -> bool {
     i > 0 && is_punct(&tokens[i - 1], '-')
+}
+
+/// The name a pattern binds when it is just a name, `[ref] [mut] name`; `_` binds nothing.
+fn binding(pattern: &[TokenTree]) -> Option<&Ident> {
+    let mut rest = pattern;
+    for word in ["ref", "mut"] {
+        if let [TokenTree::Ident(w), after @ ..] = rest
+            && w == word
+        {
+            rest = after;
+        }
+    }
+    match rest {
+        [TokenTree::Ident(id)] if id != "_" => Some(id),
+        _ => None,
+    }
 }
 
 /// Whether two identifiers name one binding: `r#session` is `session`.
