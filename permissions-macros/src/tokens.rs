@@ -318,6 +318,16 @@ pub fn path(text: &str, span: Span) -> Option<TokenStream> {
     Some(out)
 }
 
+/// An identifier's name without the `r#` of a raw identifier: `r#type` and `type` name one
+/// thing, `r#VIEW_SETTINGS` is the constant `VIEW_SETTINGS`.
+pub fn unraw(ident: &Ident) -> String {
+    let name = ident.to_string();
+    match name.strip_prefix("r#") {
+        Some(raw) => raw.to_owned(),
+        None => name,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::str::FromStr;
@@ -538,5 +548,13 @@ mod tests {
             tokens,
             Some((Some(":: my_app :: permissions".to_owned()), true))
         );
+    }
+
+    #[test]
+    fn raw_identifiers_name_what_they_spell() {
+        let raw = Ident::new_raw("type", Span::call_site());
+        assert_eq!(raw.to_string(), "r#type");
+        assert_eq!(unraw(&raw), "type");
+        assert_eq!(unraw(&Ident::new("r_VIEW", Span::call_site())), "r_VIEW");
     }
 }
