@@ -283,8 +283,19 @@ guarded!(
     "permissions"
 );
 
+/// Raw identifiers name what they spell.
+#[requires(r#VIEW_SETTINGS, on = r#session)]
+fn raw(id: u32, session: &Session) -> Result<u32, ApiError> {
+    Ok(id)
+}
+
 #[test]
-fn guards_written_by_macro_rules() {
+fn guards_written_by_macro_rules_or_with_raw_identifiers() {
+    assert_eq!(raw(3, &session(T::VIEW_SETTINGS)), Ok(3));
+    assert_eq!(
+        raw(3, &session(T::EXEC_PURGE_CMD)),
+        Err(ApiError::Forbidden("missing VIEW_SETTINGS".into()))
+    );
     assert_eq!(from_macro(7, &session(T::VIEW_SETTINGS)), Ok(7));
     assert_eq!(
         from_macro(7, &session(T::EXEC_PURGE_CMD)),
@@ -317,6 +328,7 @@ fn the_audit_registry_lists_every_guarded_function() {
         ("post", "channel", "VIEW_SETTINGS"),
         ("purge", "session", "EXEC_PURGE_CMD | VIEW_PRIVATE_LOGS"),
         ("purge_async", "session", "EXEC_PURGE_CMD"),
+        ("raw", "session", "r#VIEW_SETTINGS"),
         ("revert", "self", "REVERT_LOG_ACTIONS"),
         ("settings", "self", "VIEW_SETTINGS"),
         ("transfer", "self", "MANAGE_SETTINGS"),

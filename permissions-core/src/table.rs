@@ -258,10 +258,13 @@ impl Table {
     /// The bits that reserved rows keep free.
     #[must_use]
     pub fn reserved_bits(&self) -> u128 {
-        self.rows
-            .iter()
-            .filter(|row| row.reserved)
-            .fold(0, |bits, row| bits | row.value)
+        let mut bits = 0;
+        for row in &self.rows {
+            if row.reserved {
+                bits |= row.value;
+            }
+        }
+        bits
     }
 
     /// Which permissions `value` holds: every permission row whose bits it holds in full, and
@@ -282,11 +285,14 @@ impl Table {
     /// ```
     #[must_use]
     pub fn explain(&self, value: u128) -> Explained<'_> {
-        let held: Vec<&TableRow> = self
-            .permissions()
-            .filter(|row| value & row.value == row.value)
-            .collect();
-        let covered = held.iter().fold(0, |bits, row| bits | row.value);
+        let mut held = Vec::new();
+        let mut covered = 0;
+        for row in self.permissions() {
+            if value & row.value == row.value {
+                held.push(row);
+                covered |= row.value;
+            }
+        }
         Explained {
             value,
             held,
@@ -439,10 +445,16 @@ pub fn parse_all(document: &str, options: &Options<'_>) -> Result<Table, Vec<Tab
     Err(errors)
 }
 
-/// Errors in line order, those of one line in the order found. (The one sort of the crate:
-/// each call site of a generic sort would compile its own copy.)
-fn sort_by_line(errors: &mut [TableError]) {
-    errors.sort_by_key(|e| e.line);
+/// Errors in line order, those of one line in the order found: each goes after the errors
+/// on its line or before it. (A document has few errors, most of them in order already; a
+/// library sort would compile some thirty functions into every build of the derive.)
+fn sort_by_line(errors: &mut Vec<TableError>) {
+    let mut sorted: Vec<TableError> = Vec::with_capacity(errors.len());
+    for error in core::mem::take(errors) {
+        let at = sorted.partition_point(|e| e.line <= error.line);
+        sorted.insert(at, error);
+    }
+    *errors = sorted;
 }
 
 /// What [`read`] found: the table's rows that could be read, and every error.

@@ -10,8 +10,6 @@
 mod ctxt;
 mod derive;
 mod requires;
-// Taken into use as each syn parser goes (issue 12); the last one removes this allow.
-#[allow(dead_code)]
 mod tokens;
 
 use proc_macro::TokenStream;

@@ -92,18 +92,6 @@ impl Cursor {
         }
     }
 
-    /// The next token if it is a literal.
-    pub fn eat_literal(&mut self) -> Option<Literal> {
-        match self.peek() {
-            Some(TokenTree::Literal(l)) => {
-                let l = l.clone();
-                self.pos += 1;
-                Some(l)
-            }
-            _ => None,
-        }
-    }
-
     /// The next token if it is a group delimited by `delimiter`.
     pub fn eat_group(&mut self, delimiter: Delimiter) -> Option<Group> {
         match self.peek() {
@@ -330,6 +318,16 @@ pub fn path(text: &str, span: Span) -> Option<TokenStream> {
     Some(out)
 }
 
+/// An identifier's name without the `r#` of a raw identifier: `r#type` and `type` name one
+/// thing, `r#VIEW_SETTINGS` is the constant `VIEW_SETTINGS`.
+pub fn unraw(ident: &Ident) -> String {
+    let name = ident.to_string();
+    match name.strip_prefix("r#") {
+        Some(raw) => raw.to_owned(),
+        None => name,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::str::FromStr;
@@ -428,7 +426,10 @@ mod tests {
         assert!(inner.peek_nth(1).is_some() && inner.peek_nth(2).is_none());
         assert!(c.eat_group(Delimiter::Bracket).is_none());
         assert!(c.eat_punct('|').is_some());
-        assert_eq!(c.eat_literal().as_ref().and_then(int), Some(1));
+        match c.next() {
+            Some(TokenTree::Literal(l)) => assert_eq!(int(&l), Some(1)),
+            other => panic!("not the literal: {other:?}"),
+        }
         assert!(!c.is_empty());
         assert_eq!(c.rest().len(), 1);
         assert!(c.is_empty() && c.next().is_none() && c.rest().is_empty());
@@ -547,5 +548,13 @@ mod tests {
             tokens,
             Some((Some(":: my_app :: permissions".to_owned()), true))
         );
+    }
+
+    #[test]
+    fn raw_identifiers_name_what_they_spell() {
+        let raw = Ident::new_raw("type", Span::call_site());
+        assert_eq!(raw.to_string(), "r#type");
+        assert_eq!(unraw(&raw), "type");
+        assert_eq!(unraw(&Ident::new("r_VIEW", Span::call_site())), "r_VIEW");
     }
 }

@@ -105,7 +105,7 @@ fn key(header: &str) -> String {
         if !key.is_empty() {
             key.push(' ');
         }
-        key.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+        key.push_str(&word.to_ascii_lowercase());
     }
     key
 }
@@ -163,7 +163,7 @@ impl Columns {
         let mut values = Vec::new();
         for (i, &kind) in kinds.iter().enumerate() {
             let Kind::Role(role) = kind else { continue };
-            if let Some(&(_, first)) = firsts.iter().find(|&&(r, _)| r == role) {
+            if let Some(first) = column_of(&firsts, role) {
                 return Err(TableError::new(
                     line,
                     ErrorKind::DuplicateColumn {
@@ -177,9 +177,9 @@ impl Columns {
                 values.push((i, role));
             }
         }
-        let find = |role| firsts.iter().find(|&&(r, _)| r == role).map(|&(_, i)| i);
-        let name = find(Role::Name).ok_or(TableError::new(line, ErrorKind::NoNameColumn))?;
-        let description = find(Role::Description);
+        let name =
+            column_of(&firsts, Role::Name).ok_or(TableError::new(line, ErrorKind::NoNameColumn))?;
+        let description = column_of(&firsts, Role::Description);
         Ok(Columns {
             headers,
             kinds,
@@ -199,14 +199,13 @@ impl Columns {
             if self.kinds.get(i) != Some(&Kind::Meta) {
                 continue;
             }
-            let cells = rows
-                .iter()
-                .filter_map(|(_, cells)| cells.get(i))
-                .filter(|c| !c.is_empty());
             let mut written_as_value = false;
             let mut all_read = true;
             let mut any = false;
-            for cell in cells {
+            for (_, cells) in rows {
+                let Some(cell) = cells.get(i).filter(|c| !c.is_empty()) else {
+                    continue;
+                };
                 any = true;
                 all_read &= value::value(cell).is_ok();
                 written_as_value |=
@@ -220,6 +219,11 @@ impl Columns {
             }
         }
     }
+}
+
+/// The column that plays `role`, among `(role, column)` pairs.
+fn column_of(columns: &[(Role, usize)], role: Role) -> Option<usize> {
+    columns.iter().find(|&&(r, _)| r == role).map(|&(_, i)| i)
 }
 
 fn header(headers: &[String], i: usize) -> String {
@@ -238,46 +242,31 @@ pub(crate) fn table(
     options: &Options<'_>,
     errors: &mut Vec<TableError>,
 ) -> Option<Table> {
-    let line = block.line();
-    let read = match read(block, options) {
-        Ok(read) => read,
+    match read(block, options, errors) {
+        Ok((columns, rows)) => Some(Table {
+            heading,
+            line: block.line(),
+            columns,
+            rows,
+        }),
         Err(err) => {
             errors.push(err);
-            return None;
-        }
-    };
-    if read.rows.is_empty() {
-        errors.push(TableError::new(line, ErrorKind::NoRows));
-        return None;
-    }
-    let mut rows = Vec::with_capacity(read.rows.len());
-    for row in read.rows {
-        match row {
-            Ok(row) => rows.push(row),
-            Err(err) => errors.push(err),
+            None
         }
     }
-    Some(Table {
-        heading,
-        line,
-        columns: read.headers,
-        rows,
-    })
 }
 
-/// A table read: its header cells, and each body row or the error that row holds.
-struct Read {
-    headers: Vec<String>,
-    rows: Vec<Result<TableRow, TableError>>,
-}
-
-/// Reads a table block's header, then each body row on its own.
+/// Reads a table block's header, then each body row on its own: its header cells and the
+/// rows that could be read. A row that cannot be read is reported in `errors`.
 ///
 /// # Errors
 ///
-/// An error about the table as a whole: its columns. Errors of single rows are in
-/// [`Read::rows`].
-fn read(block: &Block<'_>, options: &Options<'_>) -> Result<Read, TableError> {
+/// An error about the table as a whole: its columns, or no rows.
+fn read(
+    block: &Block<'_>,
+    options: &Options<'_>,
+    errors: &mut Vec<TableError>,
+) -> Result<(Vec<String>, Vec<TableRow>), TableError> {
     let line = block.line();
     let mut lines = block.lines.iter();
     let headers = lines
@@ -302,18 +291,20 @@ fn read(block: &Block<'_>, options: &Options<'_>) -> Result<Read, TableError> {
         texts.push((n, cell_texts(&cells)));
         raw.push((n, cells));
     }
+    if raw.is_empty() {
+        return Err(TableError::new(line, ErrorKind::NoRows));
+    }
     columns.find_restatements(&texts);
     let mut rows = Vec::with_capacity(raw.len());
     for (index, ((n, raw), (_, cells))) in raw.iter().zip(texts).enumerate() {
-        rows.push(
-            hidden(raw, width, *n)
-                .and_then(|()| row(&columns, raw, cells, *n, index, options.width)),
-        );
+        match hidden(raw, width, *n)
+            .and_then(|()| row(&columns, raw, cells, *n, index, options.width))
+        {
+            Ok(row) => rows.push(row),
+            Err(err) => errors.push(err),
+        }
     }
-    Ok(Read {
-        headers: columns.headers,
-        rows,
-    })
+    Ok((columns.headers, rows))
 }
 
 /// The text of each cell, unwrapped.

@@ -26,13 +26,13 @@ pub(crate) fn name(raw: &str) -> Unwrapped {
 }
 
 /// A name cell's plain text, and the first piece of markup the text still holds, if any.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(test, derive(Debug, PartialEq, Eq))]
 pub(crate) struct Unwrapped {
     pub(crate) text: String,
     pub(crate) markup: Option<String>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 enum Mode {
     /// Footnote marks are dropped, leftover markup is reported.
     Name,
@@ -353,7 +353,7 @@ impl Closers {
 }
 
 /// What a `&` starts.
-#[derive(Debug, PartialEq, Eq)]
+#[cfg_attr(test, derive(Debug, PartialEq, Eq))]
 enum Reference {
     /// A character reference, and the index just past its `;`.
     Decoded(char, usize),
@@ -393,10 +393,11 @@ fn reference(chars: &[char], i: usize) -> Reference {
     if digits.is_empty() || digits.len() > max || !digits.iter().all(|c| c.is_digit(radix)) {
         return Reference::None;
     }
-    let code = digits
-        .iter()
-        .filter_map(|c| c.to_digit(radix))
-        .fold(0u32, |n, d| n * radix + d);
+    // At most 7 decimal or 6 hex digits: no overflow.
+    let mut code = 0u32;
+    for c in digits {
+        code = code * radix + c.to_digit(radix).unwrap_or(0);
+    }
     let c = char::from_u32(code)
         .filter(|&c| c != '\0')
         .unwrap_or(char::REPLACEMENT_CHARACTER);
@@ -506,12 +507,17 @@ const ENTITIES: &[(&str, char)] = &[
 /// The length of the MDX comment `{/* .. */}` at the start of `s`, when it is one, closed.
 fn mdx_comment_len(s: &[char]) -> Option<usize> {
     let body = s.strip_prefix(&['{', '/', '*'])?;
-    let end = body.windows(3).position(|w| w == ['*', '/', '}'])?;
+    let end = find_seq(body, &['*', '/', '}'])?;
     Some(3 + end + 3)
 }
 
+/// Where `seq` first starts in `s`.
+fn find_seq(s: &[char], seq: &[char]) -> Option<usize> {
+    s.windows(seq.len()).position(|w| w == seq)
+}
+
 /// Inline HTML, as CommonMark reads it.
-#[derive(Debug, PartialEq, Eq)]
+#[cfg_attr(test, derive(Debug, PartialEq, Eq))]
 enum Html {
     /// `<!-- .. -->`, its length.
     Comment(usize),
@@ -529,7 +535,7 @@ enum Html {
 fn html(s: &[char]) -> Option<Html> {
     if s.starts_with(&['<', '!', '-', '-']) {
         let body = s.get(4..)?;
-        let end = body.windows(3).position(|w| w == ['-', '-', '>'])?;
+        let end = find_seq(body, &['-', '-', '>'])?;
         return Some(Html::Comment(4 + end + 3));
     }
     let closing = s.get(1) == Some(&'/');
@@ -638,19 +644,21 @@ fn autolink(s: &[char]) -> Option<usize> {
 
 /// The index just past the closing tag `</name>` found at or after `from`.
 fn find_closing(chars: &[char], from: usize, end: usize, name: &str) -> Option<usize> {
-    (from..end).find_map(|j| {
+    for j in from..end {
         if chars.get(j) != Some(&'<') {
-            return None;
+            continue;
         }
-        match html(chars.get(j..end)?)? {
-            Html::Tag {
-                name: found,
-                closing: true,
-                len,
-            } if found.eq_ignore_ascii_case(name) => Some(j + len),
-            _ => None,
+        if let Some(Html::Tag {
+            name: found,
+            closing: true,
+            len,
+        }) = chars.get(j..end).and_then(html)
+            && found.eq_ignore_ascii_case(name)
+        {
+            return Some(j + len);
         }
-    })
+    }
+    None
 }
 
 #[cfg(test)]

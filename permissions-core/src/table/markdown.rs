@@ -8,7 +8,7 @@ use alloc::vec::Vec;
 use super::inline;
 
 /// A heading: ATX (`## Text`) or setext (`Text` over `===` / `---`).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(test, derive(Debug, PartialEq, Eq))]
 pub(crate) struct Heading {
     pub(crate) line: usize,
     pub(crate) level: u8,
@@ -16,7 +16,7 @@ pub(crate) struct Heading {
 }
 
 /// A table block: its header line, delimiter line, and body lines, as written.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(test, derive(Debug, PartialEq, Eq))]
 pub(crate) struct Block<'a> {
     /// Index into [`Outline::headings`] of the last heading before the table.
     pub(crate) heading: Option<usize>,
@@ -32,7 +32,8 @@ impl Block<'_> {
 }
 
 /// What the document holds, in order.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Default)]
+#[cfg_attr(test, derive(Debug, PartialEq, Eq))]
 pub(crate) struct Outline<'a> {
     pub(crate) headings: Vec<Heading>,
     pub(crate) tables: Vec<Block<'a>>,
@@ -42,7 +43,8 @@ pub(crate) struct Outline<'a> {
 }
 
 /// A header row over a delimiter row with another number of cells: GFM reads it as text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy)]
+#[cfg_attr(test, derive(Debug, PartialEq, Eq))]
 pub(crate) struct NearTable {
     /// Index into [`Outline::headings`] of the last heading before it.
     pub(crate) heading: Option<usize>,
@@ -58,12 +60,11 @@ impl<'a> Outline<'a> {
         let Some(level) = self.headings.get(heading).map(|h| h.level) else {
             return self.headings.len();
         };
-        self.headings
+        let after = self.headings.get(heading + 1..).unwrap_or_default();
+        after
             .iter()
-            .enumerate()
-            .skip(heading + 1)
-            .find(|(_, h)| h.level <= level)
-            .map_or(self.headings.len(), |(i, _)| i)
+            .position(|h| h.level <= level)
+            .map_or(self.headings.len(), |i| heading + 1 + i)
     }
 
     /// The first table inside the section that `heading` opens.
@@ -77,9 +78,14 @@ impl<'a> Outline<'a> {
         let end = self.section_end(heading);
         // Tables are in document order, and so are the headings they follow: the ones in
         // the section are found by bisection.
-        let first = self.tables.partition_point(|t| t.heading < Some(heading));
-        let past = self.tables.partition_point(|t| t.heading < Some(end));
+        let first = self.first_table_from(heading);
+        let past = self.first_table_from(end);
         self.tables.get(first..past).unwrap_or_default()
+    }
+
+    /// The index of the first table that follows heading `heading` or a later one.
+    fn first_table_from(&self, heading: usize) -> usize {
+        self.tables.partition_point(|t| t.heading < Some(heading))
     }
 
     /// The first would-be table inside the section that `heading` opens (in the whole
@@ -384,9 +390,10 @@ fn atx_heading(trimmed: &str) -> Option<(u8, &str)> {
 
 /// A setext underline: `===` gives level 1, `---` level 2.
 fn setext_level(trimmed: &str) -> Option<u8> {
-    if !trimmed.is_empty() && trimmed.chars().all(|c| c == '=') {
+    let underline = |c| !trimmed.is_empty() && run_len(trimmed, c) == trimmed.len();
+    if underline('=') {
         Some(1)
-    } else if !trimmed.is_empty() && trimmed.chars().all(|c| c == '-') {
+    } else if underline('-') {
         Some(2)
     } else {
         None
@@ -417,7 +424,7 @@ pub(crate) fn is_delimiter_row(line: &str) -> bool {
             !cells.is_empty()
                 && cells.iter().all(|cell| {
                     let dashes = cell.trim().trim_start_matches(':').trim_end_matches(':');
-                    !dashes.is_empty() && dashes.chars().all(|c| c == '-')
+                    !dashes.is_empty() && run_len(dashes, '-') == dashes.len()
                 })
         }
 }

@@ -275,6 +275,11 @@ pub fn resolve(spec: &Spec) -> Resolution {
     resolution
 }
 
+/// Every bit of every value.
+fn union(values: &[u128]) -> u128 {
+    values.iter().fold(0, |acc, v| acc | v)
+}
+
 fn push(errors: &mut Vec<RuleError>, at: At, kind: ErrorKind) {
     errors.push(RuleError {
         at,
@@ -377,7 +382,7 @@ fn shared_values(spec: &Spec, own: &[u128], errors: &mut Vec<RuleError>) -> Vec<
 
 // A row without `bit` or `value` takes the lowest bit that no row and no reserved row uses.
 fn next_bits(spec: &Spec, own: &mut [u128], errors: &mut Vec<RuleError>) {
-    let mut used = own.iter().fold(0, |acc, v| acc | v);
+    let mut used = union(own);
     for (i, (row, value)) in spec.rows.iter().zip(own.iter_mut()).enumerate() {
         if row.assign != Assign::Next {
             continue;
@@ -405,22 +410,18 @@ fn repeated_names(spec: &Spec, kinds: &mut [Kind], errors: &mut Vec<RuleError>) 
         if row.reserved {
             continue;
         }
-        let first = spec
-            .rows
-            .iter()
-            .take(i)
-            .position(|o| !o.reserved && o.name == row.name);
-        let Some(first) = first.and_then(|j| spec.rows.get(j).map(|o| (j, o))) else {
+        let mut earlier = spec.rows.iter().take(i).enumerate();
+        let Some((j, first)) = earlier.find(|(_, o)| !o.reserved && o.name == row.name) else {
             continue;
         };
         errors.push(RuleError {
             at: At::Row(i, Part::Name),
             kind: ErrorKind::DuplicateName {
                 name: row.name.clone(),
-                first: first.1.line,
-                variant: first.1.variant.clone(),
+                first: first.line,
+                variant: first.variant.clone(),
             },
-            other: Some(first.0),
+            other: Some(j),
         });
         if let Some(kind) = kinds.get_mut(i) {
             *kind = Kind::Repeated;
@@ -596,7 +597,7 @@ fn terms_bits(
     bits: &[u128],
     errors: &mut Vec<RuleError>,
 ) -> u128 {
-    let known = bits.iter().fold(0, |acc, v| acc | v);
+    let known = union(bits);
     let mut out = 0;
     for (k, term) in spec.default.iter().enumerate() {
         let at = At::Default(k);

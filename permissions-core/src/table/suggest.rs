@@ -104,6 +104,9 @@ mod tests {
             Some("Guild Permissions")
         );
         assert_eq!(closest("Emoji Limits", ["Guild Permissions"]), None);
+        // As close in every way: the first wins.
+        assert_eq!(closest("ab", ["ac", "ad", "ab"]), Some("ab"));
+        assert_eq!(closest("ab", ["ac", "ad"]), Some("ac"));
         assert_eq!(closest("anything", []), None);
     }
 }

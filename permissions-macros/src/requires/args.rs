@@ -275,18 +275,18 @@ fn term(input: &mut Cursor) -> Result<Req, Error> {
             ),
         ));
     }
+    if let Some(error) = misplaced_key(input) {
+        return Err(error);
+    }
     if let Some(path) = input.eat_path() {
         let path: Vec<TokenTree> = path.into_iter().collect();
-        if input.is_path_sep(0) {
-            return Err(Error::new_spanned(
-                input.rest().into_iter().take(2).collect::<TokenStream>(),
-                "nothing follows this `::`: name the set's constant after it, as in `GuildPermissions::BAN_MEMBERS`",
-            ));
+        if let Some(error) = path_end(&path, input) {
+            return Err(error);
         }
         // `ManageSettings` or `ToxPermission::ManageSettings`: the enum's variant, where the
         // set's constant is meant. Constants are upper case: the derive makes them so.
         if let Some(TokenTree::Ident(last)) = path.last() {
-            let name = last.to_string();
+            let name = tokens::unraw(last);
             if name.chars().any(|c| c.is_ascii_lowercase()) {
                 let constant = permissions_core::table::normalize_name(&name);
                 return Err(Error::new(
@@ -304,6 +304,69 @@ fn term(input: &mut Cursor) -> Result<Req, Error> {
         input.span(),
         "expected a permission such as `MANAGE_SETTINGS`, a path such as `GuildPermissions::BAN_MEMBERS`, or `all(..)` / `any(..)`",
     ))
+}
+
+/// `on` or `crate` where a permission is expected: a key inside the requirement
+/// (`all(on = s)`, `A | on = s`), or one without its `=` (`on session`).
+fn misplaced_key(input: &Cursor) -> Option<Error> {
+    let Some(TokenTree::Ident(key)) = input.peek() else {
+        return None;
+    };
+    let name = key.to_string();
+    let &(_, example) = KEYS.iter().find(|(k, _)| *k == name)?;
+    match input.peek_nth(1) {
+        Some(value @ (TokenTree::Ident(_) | TokenTree::Literal(_))) => Some(Error::new_spanned(
+            quote!(#key #value),
+            format!("`{name}` needs `=`: `{name} = {value}`"),
+        )),
+        // A path: `crate::Set::A`.
+        _ if input.is_path_sep(1) => None,
+        _ => Some(Error::new(
+            key.span(),
+            format!(
+                "`{name} = ..` is no part of the requirement: put it after the requirement and a `,`, as in `#[requires(any(A, B), {example})]`"
+            ),
+        )),
+    }
+}
+
+/// What follows a path that no flag's may: generic arguments, or a `::` without a name
+/// after it.
+fn path_end(path: &[TokenTree], input: &Cursor) -> Option<Error> {
+    let sep = input.is_path_sep(0);
+    let after = if sep { 2 } else { 0 };
+    let upto =
+        |n: usize| -> TokenStream { (0..=n).filter_map(|i| input.peek_nth(i)).cloned().collect() };
+    match input.peek_nth(after) {
+        Some(TokenTree::Punct(p)) if p.as_char() == '<' => Some(Error::new_spanned(
+            upto(after),
+            format!(
+                "a permission's path takes no generic arguments: remove the `{}<..>` after `{}`",
+                if sep { "::" } else { "" },
+                text(path)
+            ),
+        )),
+        _ if !sep => None,
+        None => Some(nothing_follows(upto(1))),
+        Some(TokenTree::Punct(p)) if p.as_char() == ',' || p.as_char() == '|' => {
+            Some(nothing_follows(upto(1)))
+        }
+        Some(TokenTree::Ident(word)) => Some(Error::new_spanned(
+            upto(2),
+            format!("`::` must be followed by a name; `{word}` is a keyword"),
+        )),
+        Some(token) => Some(Error::new_spanned(
+            upto(2),
+            format!("`::` must be followed by a name, not `{token}`"),
+        )),
+    }
+}
+
+fn nothing_follows(sep: TokenStream) -> Error {
+    Error::new_spanned(
+        sep,
+        "nothing follows this `::`: name the set's constant after it, as in `GuildPermissions::BAN_MEMBERS`",
+    )
 }
 
 /// `all(..)` or `any(..)`: `ident` and the tokens inside its parentheses.
@@ -618,6 +681,8 @@ mod tests {
     fn paths_end_in_a_name() {
         let trailing = "nothing follows this `::`: name the set's constant after it, as in `GuildPermissions::BAN_MEMBERS`";
         assert_eq!(error(quote!(Set::)), [trailing]);
+        assert_eq!(error(quote!(Set:: | B)), [trailing]);
+        assert_eq!(error(quote!(Set::, on = s)), [trailing]);
         assert_eq!(error(quote!(any(A, ::krate::Set::))), [trailing]);
         let expected = "expected a permission such as `MANAGE_SETTINGS`, a path such as `GuildPermissions::BAN_MEMBERS`, or `all(..)` / `any(..)`";
         for tokens in [
@@ -632,6 +697,89 @@ mod tests {
         assert_eq!(
             parse(quote!(A | ::krate::Set::B | any(C,))),
             Ok(("A | ::krate::Set::B | any(C)".into(), None, None))
+        );
+    }
+
+    #[test]
+    fn paths_take_no_generic_arguments() {
+        for (tokens, message) in [
+            (
+                quote!(ToxPermissions::<u8>::VIEW_SETTINGS),
+                "remove the `::<..>` after `ToxPermissions`",
+            ),
+            (
+                quote!(ToxPermissions::VIEW_SETTINGS::<u8>),
+                "remove the `::<..>` after `ToxPermissions::VIEW_SETTINGS`",
+            ),
+            (quote!(A | Set::B<u8>), "remove the `<..>` after `Set::B`"),
+        ] {
+            assert_eq!(
+                error(tokens),
+                [format!(
+                    "a permission's path takes no generic arguments: {message}"
+                )]
+            );
+        }
+        assert_eq!(
+            // Written as text: rustfmt would rewrite `quote!(Set::(A))` as `quote!(Set(A))`.
+            error("Set::(A)".parse().expect("tokens")),
+            ["`::` must be followed by a name, not `(A)`"]
+        );
+        assert_eq!(
+            error(quote!(Set::fn)),
+            ["`::` must be followed by a name; `fn` is a keyword"]
+        );
+    }
+
+    #[test]
+    fn raw_identifiers_are_the_names_they_spell() {
+        assert_eq!(
+            parse(quote!(r#VIEW_SETTINGS | Set::r#BAN, on = r#type)),
+            Ok((
+                "r#VIEW_SETTINGS | Set::r#BAN".into(),
+                Some("r#type".into()),
+                None
+            ))
+        );
+        assert_eq!(
+            error(quote!(r#ManageSettings)),
+            [
+                "`r#ManageSettings` is not a constant of the set: requirements name the set's constants, as in `MANAGE_SETTINGS`"
+            ]
+        );
+    }
+
+    #[test]
+    fn keys_inside_the_requirement_or_without_their_eq() {
+        let misplaced = |key: &str, example: &str| {
+            format!(
+                "`{key} = ..` is no part of the requirement: put it after the requirement and a `,`, as in `#[requires(any(A, B), {example})]`"
+            )
+        };
+        let on = misplaced("on", "on = session");
+        for tokens in [
+            quote!(all(on = session)),
+            quote!(A | on = session),
+            quote!(any(A, on)),
+        ] {
+            assert_eq!(error(tokens), [on.as_str()]);
+        }
+        assert_eq!(
+            error(quote!(A | crate = "perms")),
+            [misplaced("crate", "crate = \"::permissions\"")]
+        );
+        assert_eq!(
+            error(quote!(A, on session)),
+            ["`on` needs `=`: `on = session`"]
+        );
+        assert_eq!(
+            error(quote!(A, crate "perms")),
+            ["`crate` needs `=`: `crate = \"perms\"`"]
+        );
+        // `crate::..` is a path.
+        assert_eq!(
+            parse(quote!(crate::Set::A | any(crate::Set::B))),
+            Ok(("crate::Set::A | any(crate::Set::B)".into(), None, None))
         );
     }
 

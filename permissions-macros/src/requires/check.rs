@@ -7,8 +7,9 @@ use proc_macro2::{Delimiter, Group, Ident, Span, TokenStream, TokenTree};
 use quote::{ToTokens, quote};
 
 use super::args::Args;
-use super::signature::{Function, NotAFunction, Param};
+use super::signature::{Function, NotAFunction, Param, same_name};
 use crate::ctxt::{Ctxt, Error, did_you_mean};
+use crate::tokens;
 
 /// What expansion needs, checked.
 pub struct Checked {
@@ -118,18 +119,19 @@ fn holder(
         Some(set_of_type(&param.ty, at))
     };
     if let Some(on) = &args.on {
-        if let Some((param, at)) = function
-            .params
-            .iter()
-            .find_map(|p| p.simple_binding().filter(|b| *b == on).map(|b| (p, b)))
-        {
+        if let Some((param, at)) = function.params.iter().find_map(|p| {
+            p.simple_binding()
+                .filter(|b| same_name(b, on))
+                .map(|b| (p, b))
+        }) {
             return Some((at.clone(), set_of(param, at)));
         }
-        if let Some((param, at)) = function
-            .params
-            .iter()
-            .find_map(|p| p.bindings().into_iter().find(|b| b == on).map(|b| (p, b)))
-        {
+        if let Some((param, at)) = function.params.iter().find_map(|p| {
+            p.bindings()
+                .into_iter()
+                .find(|b| same_name(b, on))
+                .map(|b| (p, b))
+        }) {
             let set = param.wrapped_type(on).map(|ty| set_of_type(&ty, &at));
             return Some((at, set));
         }
@@ -137,14 +139,14 @@ fn holder(
             .params
             .iter()
             .flat_map(|p| p.receiver.iter().cloned().chain(p.bindings()))
-            .map(|i| i.to_string())
+            .map(|i| tokens::unraw(&i))
             .collect();
         cx.at(
             on.span(),
             format!(
                 "`on = {on}` names no parameter of `{}`{}",
                 function.name,
-                did_you_mean(&on.to_string(), names.iter().map(String::as_str))
+                did_you_mean(&tokens::unraw(on), names.iter().map(String::as_str))
             ),
         );
         return None;
@@ -386,6 +388,40 @@ mod tests {
                 "session".into(),
                 Some("< Session as p :: HasPermissions > :: Set".into())
             ))
+        );
+        // A raw identifier names the binding it spells, either way round.
+        assert_eq!(
+            check(
+                quote!(A, on = r#actor),
+                quote!(
+                    fn f(x: u32, Extension(actor): Extension<Member>) -> Result<(), E> {}
+                )
+            ),
+            Ok((
+                "actor".into(),
+                Some("< Member as p :: HasPermissions > :: Set".into())
+            ))
+        );
+        assert_eq!(
+            check(
+                quote!(A, on = type),
+                quote!(
+                    fn f(x: u32, r#type: &Member) -> Result<(), E> {}
+                )
+            )
+            .map(|(holder, _)| holder),
+            Ok("r#type".into())
+        );
+        assert_eq!(
+            check(
+                quote!(A, on = r#acter),
+                quote!(
+                    fn f(x: u32, actor: &Member) -> Result<(), E> {}
+                )
+            ),
+            Err(vec![
+                "`on = r#acter` names no parameter of `f`; did you mean `actor`?".into()
+            ])
         );
         assert_eq!(
             check(

@@ -7,6 +7,8 @@
 use proc_macro2::{Delimiter, Group, Ident, Span, TokenStream, TokenTree};
 use quote::quote;
 
+use crate::tokens;
+
 pub struct Function {
     /// Every token before the body: attributes, signature, where clause.
     pub head: Vec<TokenTree>,
@@ -69,8 +71,8 @@ impl Param {
         };
         let inner: Vec<TokenTree> = inner.stream().into_iter().collect();
         let binds = match inner.as_slice() {
-            [TokenTree::Ident(id)] => id == name,
-            [TokenTree::Ident(m), TokenTree::Ident(id)] => m == "mut" && id == name,
+            [TokenTree::Ident(id)] => same_name(id, name),
+            [TokenTree::Ident(m), TokenTree::Ident(id)] => m == "mut" && same_name(id, name),
             _ => false,
         };
         if !binds {
@@ -85,7 +87,7 @@ impl Param {
 
     /// For `impl HasPermissions<Set = X>` types, `X`.
     pub fn impl_trait_set(&self) -> Option<TokenStream> {
-        let ty: Vec<TokenTree> = flatten_none_groups(self.ty.clone());
+        let ty: Vec<TokenTree> = tokens::flat(self.ty.clone()).into_iter().collect();
         if !ty
             .iter()
             .any(|t| matches!(t, TokenTree::Ident(i) if i == "impl"))
@@ -109,7 +111,7 @@ impl Param {
 
     /// The type parameter the declared type is, behind references: `H` for `&H` or `&'a mut H`.
     pub fn type_parameter<'f>(&self, function: &'f Function) -> Option<&'f Ident> {
-        let ty = flatten_none_groups(self.ty.clone());
+        let ty: Vec<TokenTree> = tokens::flat(self.ty.clone()).into_iter().collect();
         let mut rest = ty.as_slice();
         loop {
             rest = match rest {
@@ -132,7 +134,7 @@ impl Param {
 
     /// The bounds of an `impl A + B` type (behind references too): `[A, B]`.
     pub fn impl_bounds(&self) -> Option<Vec<Vec<TokenTree>>> {
-        let ty = flatten_none_groups(self.ty.clone());
+        let ty: Vec<TokenTree> = tokens::flat(self.ty.clone()).into_iter().collect();
         let at = ty
             .iter()
             .position(|t| matches!(t, TokenTree::Ident(i) if i == "impl"))?;
@@ -142,8 +144,8 @@ impl Param {
 
     /// Whether the declared type is `impl Trait`, which cannot be named in an expression.
     pub fn is_impl_trait(&self) -> bool {
-        flatten_none_groups(self.ty.clone())
-            .iter()
+        tokens::flat(self.ty.clone())
+            .into_iter()
             .any(|t| matches!(t, TokenTree::Ident(i) if i == "impl"))
     }
 }
@@ -351,19 +353,11 @@ fn is_arrow_head(tokens: &[TokenTree], i: usize) -> bool {
     i > 0 && is_punct(&tokens[i - 1], '-')
 }
 
-fn is_punct(t: &TokenTree, c: char) -> bool {
-    matches!(t, TokenTree::Punct(p) if p.as_char() == c)
+/// Whether two identifiers name one binding: `r#session` is `session`.
+pub fn same_name(a: &Ident, b: &Ident) -> bool {
+    tokens::unraw(a) == tokens::unraw(b)
 }
 
-/// Types that come through `macro_rules!` arrive wrapped in invisible groups.
-fn flatten_none_groups(stream: TokenStream) -> Vec<TokenTree> {
-    stream
-        .into_iter()
-        .flat_map(|t| match t {
-            TokenTree::Group(g) if g.delimiter() == Delimiter::None => {
-                flatten_none_groups(g.stream())
-            }
-            t => vec![t],
-        })
-        .collect()
+fn is_punct(t: &TokenTree, c: char) -> bool {
+    matches!(t, TokenTree::Punct(p) if p.as_char() == c)
 }

@@ -35,4 +35,26 @@ fn f(session: &Session) -> Result<(), ApiError> {
     Ok(())
 }
 
+// Generic arguments, or no name after `::`.
+#[requires(ToxPermissions::<u8>::VIEW_SETTINGS)]
+fn g(session: &Session) -> Result<(), ApiError> {
+    Ok(())
+}
+
+#[requires(ToxPermissions::(VIEW_SETTINGS))]
+fn h(session: &Session) -> Result<(), ApiError> {
+    Ok(())
+}
+
+// A key inside the requirement, or without its `=`.
+#[requires(all(VIEW_SETTINGS, on = session))]
+fn i(session: &Session) -> Result<(), ApiError> {
+    Ok(())
+}
+
+#[requires(VIEW_SETTINGS, on session)]
+fn j(session: &Session) -> Result<(), ApiError> {
+    Ok(())
+}
+
 fn main() {}

@@ -577,3 +577,53 @@ fn errors_implement_display_and_equality() {
         ["line 4: two rows are named `A` (the first on line 3)"]
     );
 }
+
+#[test]
+fn errors_come_in_line_order_and_those_of_one_line_in_the_order_found() {
+    // Line 6 breaks two rules: its shared value is found first, then its repeated name. Line
+    // 4's unreadable cell is found while reading, before the rules find line 3's zero.
+    let doc = "| Name | Value |\n|---|---|\n| A | 0 |\n| B | x |\n| C | 0x1 |\n| C | 0x1 |\n";
+    let errors = parse_all(doc, &Options::new()).unwrap_err();
+    let found: Vec<(usize, &str)> = errors
+        .iter()
+        .map(|e| {
+            let kind = match e.kind {
+                ErrorKind::ZeroValue => "zero",
+                ErrorKind::InvalidValue { .. } => "invalid",
+                ErrorKind::DuplicateValue { .. } => "value",
+                ErrorKind::DuplicateName { .. } => "name",
+                _ => "other",
+            };
+            (e.line, kind)
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [(3, "zero"), (4, "invalid"), (6, "value"), (6, "name")]
+    );
+}
+
+#[test]
+fn the_spec_of_a_table_marks_rows_of_several_bits_composite() {
+    let doc = "| Permission | Value |\n|---|---|\n| VIEW_PUBLIC_LOGS | 0x0002 |\n\
+               | VIEW_SETTINGS | 0x0100 |\n| SEND_MESSAGES | 0x0112 |\n| Not Used | 0x0200 |\n";
+    let Ok(table) = parse(doc, &Options::new().with_width(16)) else {
+        panic!("the table reads");
+    };
+    let spec = table.spec(16);
+    assert_eq!(spec.width, 16);
+    let rows: Vec<(&str, bool, bool, usize)> = spec
+        .rows
+        .iter()
+        .map(|d| (d.name.as_str(), d.composite, d.reserved, d.line))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("VIEW_PUBLIC_LOGS", false, false, 3),
+            ("VIEW_SETTINGS", false, false, 4),
+            ("SEND_MESSAGES", true, false, 5),
+            ("NOT_USED", false, true, 6),
+        ]
+    );
+}
