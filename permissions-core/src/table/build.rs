@@ -163,7 +163,7 @@ impl Columns {
         let mut values = Vec::new();
         for (i, &kind) in kinds.iter().enumerate() {
             let Kind::Role(role) = kind else { continue };
-            if let Some(&(_, first)) = firsts.iter().find(|&&(r, _)| r == role) {
+            if let Some(first) = column_of(&firsts, role) {
                 return Err(TableError::new(
                     line,
                     ErrorKind::DuplicateColumn {
@@ -177,9 +177,9 @@ impl Columns {
                 values.push((i, role));
             }
         }
-        let find = |role| firsts.iter().find(|&&(r, _)| r == role).map(|&(_, i)| i);
-        let name = find(Role::Name).ok_or(TableError::new(line, ErrorKind::NoNameColumn))?;
-        let description = find(Role::Description);
+        let name =
+            column_of(&firsts, Role::Name).ok_or(TableError::new(line, ErrorKind::NoNameColumn))?;
+        let description = column_of(&firsts, Role::Description);
         Ok(Columns {
             headers,
             kinds,
@@ -219,6 +219,11 @@ impl Columns {
             }
         }
     }
+}
+
+/// The column that plays `role`, among `(role, column)` pairs.
+fn column_of(columns: &[(Role, usize)], role: Role) -> Option<usize> {
+    columns.iter().find(|&&(r, _)| r == role).map(|&(_, i)| i)
 }
 
 fn header(headers: &[String], i: usize) -> String {

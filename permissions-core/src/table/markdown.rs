@@ -60,12 +60,11 @@ impl<'a> Outline<'a> {
         let Some(level) = self.headings.get(heading).map(|h| h.level) else {
             return self.headings.len();
         };
-        self.headings
+        let after = self.headings.get(heading + 1..).unwrap_or_default();
+        after
             .iter()
-            .enumerate()
-            .skip(heading + 1)
-            .find(|(_, h)| h.level <= level)
-            .map_or(self.headings.len(), |(i, _)| i)
+            .position(|h| h.level <= level)
+            .map_or(self.headings.len(), |i| heading + 1 + i)
     }
 
     /// The first table inside the section that `heading` opens.
@@ -79,9 +78,14 @@ impl<'a> Outline<'a> {
         let end = self.section_end(heading);
         // Tables are in document order, and so are the headings they follow: the ones in
         // the section are found by bisection.
-        let first = self.tables.partition_point(|t| t.heading < Some(heading));
-        let past = self.tables.partition_point(|t| t.heading < Some(end));
+        let first = self.first_table_from(heading);
+        let past = self.first_table_from(end);
         self.tables.get(first..past).unwrap_or_default()
+    }
+
+    /// The index of the first table that follows heading `heading` or a later one.
+    fn first_table_from(&self, heading: usize) -> usize {
+        self.tables.partition_point(|t| t.heading < Some(heading))
     }
 
     /// The first would-be table inside the section that `heading` opens (in the whole

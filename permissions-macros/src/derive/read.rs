@@ -70,10 +70,7 @@ impl Key {
 
     /// An error over the rest of the key's value, or the key when nothing follows it.
     fn on_value(&self, c: &mut Cursor, msg: impl std::fmt::Display) -> Error {
-        match c.until_comma() {
-            rest if rest.is_empty() => Error::new(self.span(), msg),
-            rest => Error::new_spanned(TokenStream::from_iter(rest), msg),
-        }
+        over_rest(c, self.span(), msg)
     }
 }
 
@@ -302,9 +299,14 @@ pub fn entries<T>(
 
 /// An error over the tokens up to the next `,`, or at the cursor when there are none.
 pub fn on_rest(c: &mut Cursor, msg: impl std::fmt::Display) -> Error {
-    let span = c.span();
+    let here = c.span();
+    over_rest(c, here, msg)
+}
+
+/// An error over the tokens up to the next `,`, or at `empty` when there are none.
+fn over_rest(c: &mut Cursor, empty: Span, msg: impl std::fmt::Display) -> Error {
     match c.until_comma() {
-        rest if rest.is_empty() => Error::new(span, msg),
+        rest if rest.is_empty() => Error::new(empty, msg),
         rest => Error::new_spanned(TokenStream::from_iter(rest), msg),
     }
 }

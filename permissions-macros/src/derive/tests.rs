@@ -67,6 +67,8 @@ fn an_enum_and_its_rows() {
         #[permissions(bits = u16, set = Tox, default = SendMessages | 0x0100, bypass = ADMINISTRATOR)]
         pub(crate) enum ToxPermission {
             /// Grants all permissions
+            #[deprecated = "use SendMessages"]
+            #[doc(alias = "admin")]
             #[permission(value = 0x0001, bypass)]
             Administrator,
             /// Allows viewing settings
@@ -356,6 +358,7 @@ fn rows_take_no_fields_and_no_discriminant() {
             A(u8),
             pub B { x: u8 },
             C = 1 << 2,
+            D,
         }
     });
     assert_eq!(
@@ -366,7 +369,10 @@ fn rows_take_no_fields_and_no_discriminant() {
             "give a row's value with `#[permission(value = ..)]` or `#[permission(bit = ..)]`, not a discriminant",
         ]
     );
-    assert!(!c.expect("a container").unit_variants);
+    let c = c.expect("a container");
+    assert!(!c.unit_variants);
+    let names: Vec<&str> = c.rows.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(names, ["A", "B", "C", "D"]);
 }
 
 #[test]
@@ -860,6 +866,7 @@ fn bits_and_values_of_a_row() {
         quote!(bit = 4294967296),
         quote!(bit = "31"),
         quote!(bit = 1 2),
+        quote!(bit = (3)),
     ] {
         assert_eq!(assign(bit), ("auto".to_owned(), vec![bad_bit.to_owned()]));
     }
@@ -870,6 +877,79 @@ fn bits_and_values_of_a_row() {
             vec!["a row takes `bit = N` or `value = LIT`, not both".to_owned()]
         )
     );
+}
+
+#[test]
+fn brackets_in_types_and_generics() {
+    let unsupported = "unsupported bits type: use one of u8, u16, u32, u64, u128";
+    // The `>` of `->` closes nothing, so the `,` stays inside `<..>`.
+    assert_eq!(
+        one(quote! { struct S(HashMap<fn() -> u8, u16>); }),
+        unsupported
+    );
+    // `>>` closes two.
+    assert_eq!(
+        one(quote! { struct S(Vec<Vec<u8>>, u16); }),
+        "a permission set struct is a newtype over its bits, such as `struct S(Vec < Vec < u8 >>);`"
+    );
+    // A tuple field has no name to skip.
+    assert_eq!(one(quote! { struct S(bits: u16); }), unsupported);
+    let generic = "a permission set cannot be generic: remove the parameters";
+    assert_eq!(one(quote! { enum E<T: Into<u8>> { A } }), generic);
+    // `pub(..)` restricts only to `crate`, `self`, `super` or `in path`.
+    for vis in [
+        quote! { pub(foo) },
+        quote! { pub(crate::a) },
+        quote! { pub(into) },
+    ] {
+        assert_eq!(
+            errors(quote! { #vis enum E { A } }),
+            ["expected `enum`, `struct` or `union`"],
+            "{vis}"
+        );
+    }
+}
+
+#[test]
+fn a_string_prints_as_its_literal() {
+    // Errors about a string point at its literal.
+    let lit = proc_macro2::Literal::string("docs/guild.md");
+    let s = super::attr::Str::read(&lit).expect("a string");
+    assert_eq!(quote! { #s }.to_string(), "\"docs/guild.md\"");
+    assert!(super::attr::Str::read(&proc_macro2::Literal::u8_unsuffixed(1)).is_none());
+}
+
+#[test]
+fn the_set_is_generated_from_what_was_read() {
+    let out = super::derive(quote! {
+        #[permissions(bits = u16, crate = "perms")]
+        pub enum ToxPermission {
+            #[permission(value = 0x0112, composite)]
+            SendMessages,
+            #[permission(bit = 9)]
+            ManageSettings,
+        }
+    })
+    .to_string();
+    assert!(out.contains("pub struct ToxPermissions (u16) ;"), "{out}");
+    assert!(out.contains("const SEND_MESSAGES = 0x0112 ;"), "{out}");
+    assert!(out.contains("const MANAGE_SETTINGS = 0x0200 ;"), "{out}");
+    assert!(out.contains("perms :: __private_"), "{out}");
+    assert!(!out.contains(":: permissions ::"), "{out}");
+    assert!(!out.contains("compile_error"), "{out}");
+    let out = super::derive(quote! {
+        #[permissions(bits = u128)]
+        enum E {
+            #[permission(bit = 127)]
+            A,
+        }
+    })
+    .to_string();
+    assert!(
+        out.contains("const A = 0x8000_0000_0000_0000_0000_0000_0000_0000 ;"),
+        "{out}"
+    );
+    assert!(out.contains(":: permissions :: __private_"), "{out}");
 }
 
 /// Tokens rustc could pass, and many it never would.

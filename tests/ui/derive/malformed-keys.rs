@@ -21,6 +21,8 @@ pub enum ToxPermission {
     BanMembers,
     #[permission[bit = 10]]
     MuteMembers,
+    #[permission(implies)]
+    DeafenMembers,
 }
 
 #[derive(PermissionSet)]

@@ -602,3 +602,28 @@ fn errors_come_in_line_order_and_those_of_one_line_in_the_order_found() {
         [(3, "zero"), (4, "invalid"), (6, "value"), (6, "name")]
     );
 }
+
+#[test]
+fn the_spec_of_a_table_marks_rows_of_several_bits_composite() {
+    let doc = "| Permission | Value |\n|---|---|\n| VIEW_PUBLIC_LOGS | 0x0002 |\n\
+               | VIEW_SETTINGS | 0x0100 |\n| SEND_MESSAGES | 0x0112 |\n| Not Used | 0x0200 |\n";
+    let Ok(table) = parse(doc, &Options::new().with_width(16)) else {
+        panic!("the table reads");
+    };
+    let spec = table.spec(16);
+    assert_eq!(spec.width, 16);
+    let rows: Vec<(&str, bool, bool, usize)> = spec
+        .rows
+        .iter()
+        .map(|d| (d.name.as_str(), d.composite, d.reserved, d.line))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("VIEW_PUBLIC_LOGS", false, false, 3),
+            ("VIEW_SETTINGS", false, false, 4),
+            ("SEND_MESSAGES", true, false, 5),
+            ("NOT_USED", false, true, 6),
+        ]
+    );
+}
