@@ -328,7 +328,7 @@ fn the_audit_registry_lists_every_guarded_function() {
         ("post", "channel", "VIEW_SETTINGS"),
         ("purge", "session", "EXEC_PURGE_CMD | VIEW_PRIVATE_LOGS"),
         ("purge_async", "session", "EXEC_PURGE_CMD"),
-        ("raw", "session", "r#VIEW_SETTINGS"),
+        ("raw", "session", "VIEW_SETTINGS"),
         ("revert", "self", "REVERT_LOG_ACTIONS"),
         ("settings", "self", "VIEW_SETTINGS"),
         ("transfer", "self", "MANAGE_SETTINGS"),

@@ -405,9 +405,18 @@ fn combinator(ident: Ident, content: &mut Cursor) -> Result<Req, Error> {
     })
 }
 
-/// Tokens as one would write them: `::krate::Set::A`.
-fn text(tokens: &[TokenTree]) -> String {
-    stream(tokens).to_string().replace(' ', "")
+/// A path as one would write it, `::krate::Set::A`, and without the `r#` of a raw
+/// identifier that needs none: `r#VIEW_SETTINGS` is the constant `VIEW_SETTINGS`.
+fn text(path: &[TokenTree]) -> String {
+    path.iter()
+        .map(|token| match token {
+            TokenTree::Ident(ident) => match tokens::unraw(ident) {
+                name if tokens::is_keyword(&name) => ident.to_string(),
+                name => name,
+            },
+            token => token.to_string(),
+        })
+        .collect()
 }
 
 fn stream(tokens: &[TokenTree]) -> TokenStream {
@@ -738,9 +747,12 @@ mod tests {
     #[test]
     fn raw_identifiers_are_the_names_they_spell() {
         assert_eq!(
-            parse(quote!(r#VIEW_SETTINGS | Set::r#BAN, on = r#type)),
+            parse(quote!(
+                r#VIEW_SETTINGS | Set::r#BAN | r#type::A,
+                on = r#type
+            )),
             Ok((
-                "r#VIEW_SETTINGS | Set::r#BAN".into(),
+                "VIEW_SETTINGS | Set::BAN | r#type::A".into(),
                 Some("r#type".into()),
                 None
             ))
@@ -748,7 +760,7 @@ mod tests {
         assert_eq!(
             error(quote!(r#ManageSettings)),
             [
-                "`r#ManageSettings` is not a constant of the set: requirements name the set's constants, as in `MANAGE_SETTINGS`"
+                "`ManageSettings` is not a constant of the set: requirements name the set's constants, as in `MANAGE_SETTINGS`"
             ]
         );
     }
