@@ -218,9 +218,13 @@ pub fn string(lit: &Literal) -> Option<String> {
                 chars = rest[close + 1..].chars();
                 char::from_u32(code)?
             }
-            // A line continuation: the newline and the next line's leading whitespace go.
+            // A line continuation: the newline and the next line's leading whitespace go, as
+            // rustc counts whitespace there (other Unicode spaces stay).
             '\n' => {
-                chars = chars.as_str().trim_start().chars();
+                chars = chars
+                    .as_str()
+                    .trim_start_matches([' ', '\t', '\n', '\r'])
+                    .chars();
                 continue;
             }
             _ => return None,
@@ -389,6 +393,10 @@ mod tests {
         assert_eq!(
             string(&literal("\"| A |\\\n      | B |\"")).as_deref(),
             Some("| A || B |")
+        );
+        assert_eq!(
+            string(&literal("\"a\\\n\u{3000}b\"")).as_deref(),
+            Some("a\u{3000}b")
         );
         assert_eq!(
             string(&literal(r##"r#"a "b" \n"#"##)).as_deref(),
