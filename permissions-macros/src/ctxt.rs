@@ -25,12 +25,18 @@ impl Error {
 
     /// An error whose span covers `tokens`, from the first to the last.
     pub fn new_spanned(tokens: impl ToTokens, message: impl Display) -> Self {
-        let mut tokens = tokens.into_token_stream().into_iter();
+        Error::over(tokens.into_token_stream(), message.to_string())
+    }
+
+    /// `new_spanned`'s body, compiled once rather than once per type of tokens and message.
+    fn over(tokens: TokenStream, message: String) -> Self {
+        let mut tokens = tokens.into_iter();
         let start = tokens.next().map_or_else(Span::call_site, |t| t.span());
         let end = tokens.last().map_or(start, |t| t.span());
         Error {
+            start,
             end,
-            ..Error::new(start, message)
+            message,
         }
     }
 
