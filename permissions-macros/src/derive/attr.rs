@@ -11,8 +11,8 @@ use permissions_core::table::Role;
 use super::ast::Attribute;
 pub use super::read::Str;
 use super::read::{
-    Key, arguments, each_key, entries, flag, list, literal, mask, name, on_rest, row_name, string,
-    terms, value,
+    Key, arguments, each_key, entries, flag, list, literal, mask, name, on_rest, operands,
+    row_name, string, terms, value,
 };
 use crate::ctxt::{Ctxt, Error, did_you_mean};
 use crate::tokens::{self, Cursor};
@@ -369,8 +369,7 @@ pub fn row(cx: &mut Ctxt, attrs: &[Attribute]) -> Row {
 fn row_key(cx: &mut Ctxt, out: &mut Row, key: &Key, c: &mut Cursor) -> Result<(), Error> {
     match key.name {
         "bit" => {
-            value(c, key, "31")?;
-            let tokens = c.until_comma();
+            let tokens = operands(c, key, "31")?;
             let number = literal(&tokens)
                 .and_then(|lit| tokens::int(&lit))
                 .and_then(|n| u32::try_from(n).ok());
@@ -384,8 +383,7 @@ fn row_key(cx: &mut Ctxt, out: &mut Row, key: &Key, c: &mut Cursor) -> Result<()
             }
         }
         "value" => {
-            value(c, key, "0x0112")?;
-            let tokens = c.until_comma();
+            let tokens = operands(c, key, "0x0112")?;
             let tokens = match mask(&tokens) {
                 Some(n) => {
                     out.value = Some((n, TokenStream::from_iter(tokens)));

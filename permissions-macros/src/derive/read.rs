@@ -74,11 +74,12 @@ impl Key {
     }
 }
 
-/// The keys inside `#[attr(..)]`; an error when the attribute has no list.
+/// The keys inside `#[attr(..)]`; an error when the attribute has no list. Like every list
+/// of keys, it reads a `macro_rules!` fragment as its tokens ([`Cursor::splicing`]).
 pub fn arguments(cx: &mut Ctxt, attr: &Attribute, name: &str, example: &str) -> Option<Cursor> {
     match &attr.list {
         Some(list) if attr.value.is_empty() && list.delimiter() == Delimiter::Parenthesis => {
-            Some(Cursor::of_group(list))
+            Some(Cursor::of_group(list).splicing())
         }
         _ => {
             cx.spanned(
@@ -197,6 +198,15 @@ pub fn value(c: &mut Cursor, key: &Key, example: &str) -> Result<(), Error> {
     ))
 }
 
+/// `=` and a mask's tokens, up to the next `,`: a `macro_rules!` fragment in them stays one
+/// token, one operand of the mask.
+pub fn operands(c: &mut Cursor, key: &Key, example: &str) -> Result<Vec<TokenTree>, Error> {
+    c.whole(|c| {
+        value(c, key, example)?;
+        Ok(c.until_comma())
+    })
+}
+
 /// The value of a key that takes a string, such as `markdown = "docs/permissions.md"`.
 pub fn string(c: &mut Cursor, key: &Key, example: &str) -> Result<Str, Error> {
     value(c, key, &format!("\"{example}\""))?;
@@ -260,7 +270,7 @@ pub fn flag(c: &mut Cursor, key: &Key) -> Result<Span, Error> {
 /// The parenthesized list of a key such as `implies(Public)`.
 pub fn list(c: &mut Cursor, key: &Key, example: &str) -> Result<Cursor, Error> {
     match c.eat_group(Delimiter::Parenthesis) {
-        Some(group) => Ok(Cursor::of_group(&group)),
+        Some(group) => Ok(Cursor::of_group(&group).splicing()),
         None => Err(key.on_value(
             c,
             format!(
