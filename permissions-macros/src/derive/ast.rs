@@ -106,7 +106,8 @@ impl Container {
                     width: 32,
                     ident: "u32",
                 });
-                let default_set = Ident::new(&format!("{}s", item.ident), item.ident.span());
+                // `format_ident!` drops a raw name's `r#`: `enum r#type` gives `types`.
+                let default_set = quote::format_ident!("{}s", item.ident, span = item.ident.span());
                 let set = match &attrs.set {
                     // The enum's own name: the struct would clash with it everywhere.
                     Some(set) if *set == item.ident => {
@@ -498,6 +499,27 @@ fn variant_row(cx: &mut Ctxt, variant: &Variant) -> Row {
         cx.spanned(&variant.discriminant, "give a row's value with `#[permission(value = ..)]` or `#[permission(bit = ..)]`, not a discriminant");
     }
     let derived = screaming_snake(&variant.ident.to_string());
+    // `_0` gives `0`, `__` nothing: no constant can be named that. The row keeps its
+    // variant's name for the other checks, so that this is its one error.
+    let derived = if tokens::is_ident(&derived) {
+        derived
+    } else {
+        let written = tokens::unraw(&variant.ident);
+        if attrs.name.is_none() {
+            let why = match derived.as_str() {
+                "" => "it has no letters or digits".to_owned(),
+                _ => format!("`{derived}`"),
+            };
+            cx.spanned(
+                &variant.ident,
+                format!(
+                    "`{written}` gives no constant name ({why}): name its constant with `#[permission(name = \"{}\")]`",
+                    suggested_name(&written)
+                ),
+            );
+        }
+        written
+    };
     let name = match &attrs.name {
         // A plain identifier: not a keyword, and not raw (`r#fn`), which no constant of a
         // bitflags type can be named; in SCREAMING_SNAKE_CASE, as every other row's.

@@ -415,6 +415,60 @@ fn a_row_names_its_constant() {
 }
 
 #[test]
+fn a_variant_that_gives_no_constant_name_is_one_error() {
+    for (variant, message) in [
+        (
+            quote!(_0),
+            "`_0` gives no constant name (`0`): name its constant with `#[permission(name = \"_0\")]`",
+        ),
+        (
+            quote!(__),
+            "`__` gives no constant name (it has no letters or digits): name its constant with `#[permission(name = \"NAME\")]`",
+        ),
+        (
+            quote!(r#_9Lives),
+            "`_9Lives` gives no constant name (`9_LIVES`): name its constant with `#[permission(name = \"_9_LIVES\")]`",
+        ),
+    ] {
+        // Not a second error from the rules either: two such rows are no repeated name.
+        let out = super::derive(quote! {
+            enum E { #variant, ___, A }
+        })
+        .to_string();
+        assert_eq!(out.matches("compile_error").count(), 2, "{out}");
+        assert!(out.contains(&format!("{message:?}")), "{out}");
+        assert!(out.contains("const A = 0x0000_0004 ;"), "{out}");
+    }
+    // Named, it is no error; a bad name is reported once, on the name.
+    let (c, errors) = read(quote!(
+        enum E {
+            #[permission(name = "ZERO")]
+            _0,
+        }
+    ));
+    assert_eq!(errors, Vec::<String>::new());
+    assert_eq!(c.expect("a container").rows[0].name, "ZERO");
+    assert_eq!(
+        one(quote!(
+            enum E {
+                #[permission(name = "_")]
+                _0,
+            }
+        )),
+        "`name = \"_\"` is not a constant's name: write a plain identifier such as `\"NAME\"`"
+    );
+}
+
+#[test]
+fn a_raw_enum_name_gives_its_set_a_plain_name() {
+    for (item, set) in [(quote!(r#Foo), "Foos"), (quote!(r#type), "types")] {
+        let (c, errors) = read(quote!(enum #item { A }));
+        assert_eq!(errors, Vec::<String>::new());
+        assert_eq!(c.expect("a container").set.to_string(), set);
+    }
+}
+
+#[test]
 fn every_container_key_of_the_markdown_form() {
     let (c, errors) = read(quote! {
         #[permissions(
@@ -991,6 +1045,10 @@ const ITEM: &[&str] = &[
     "|",
     "<<",
     "bits",
+    "r#Foo",
+    "r#type",
+    "_0",
+    "__",
 ];
 const KEYS: &[&str] = &[
     "bits",
@@ -1037,6 +1095,27 @@ const KEYS: &[&str] = &[
     "\"permissions\"",
     "name",
     "-",
+    "r#Foo",
+    "r#type",
+    "_0",
+    "__",
+];
+
+/// Names of an item or a variant: plain, raw, and ones that give no constant's name.
+const NAMES: &[&str] = &[
+    "A",
+    "ToxPermission",
+    "r#Foo",
+    "r#type",
+    "r#fn",
+    "_0",
+    "__",
+    "_A",
+    "A_",
+    "_9Lives",
+    "Self_",
+    "Écrire",
+    "_\u{301}",
 ];
 
 fn soup(alphabet: &'static [&'static str]) -> impl Strategy<Value = String> {
@@ -1065,6 +1144,19 @@ proptest! {
         } else {
             format!("#[permissions({set})] pub enum ToxPermission {{ #[permission({row})] A, #[permission(value = 0x0112, composite)] B }}")
         };
+        if let Ok(item) = TokenStream::from_str(&item) {
+            let _ = super::derive(item);
+        }
+    }
+
+    #[test]
+    fn any_names_give_tokens_not_a_panic(
+        item in proptest::sample::select(NAMES),
+        variants in proptest::collection::vec(proptest::sample::select(NAMES), 0..4),
+        set in proptest::option::of(proptest::sample::select(NAMES)),
+    ) {
+        let set = set.map(|s| format!("#[permissions(set = {s})]")).unwrap_or_default();
+        let item = format!("{set} enum {item} {{ {} }}", variants.join(", "));
         if let Ok(item) = TokenStream::from_str(&item) {
             let _ = super::derive(item);
         }
