@@ -717,7 +717,7 @@ fn values_of_each_kind_written_wrong() {
     );
     assert_eq!(
         container_errors(quote!(bits = u16 u32, aliases), true),
-        ["unexpected `u32` after the value of `bits`: separate keys with `,`"]
+        ["`bits` takes one value: remove `u32`"]
     );
     assert_eq!(
         row_errors(quote!(implies, bypass = 1)),
@@ -725,6 +725,49 @@ fn values_of_each_kind_written_wrong() {
             "`implies` takes a list in parentheses: `implies(Public)`",
             "`bypass` is a flag and takes no value: write `bypass` alone",
         ]
+    );
+}
+
+#[test]
+fn more_than_a_value_before_the_next_comma() {
+    // Another key: only the `,` is missing.
+    assert_eq!(
+        container_errors(quote!(bits = u16 set = ToxPermissions), true),
+        ["unexpected `set = ToxPermissions` after the value of `bits`: separate keys with `,`"]
+    );
+    assert_eq!(
+        row_errors(quote!(name = "VIEW_LOGS" composite)),
+        ["unexpected `composite` after the value of `name`: separate keys with `,`"]
+    );
+    // More than the key takes.
+    assert_eq!(
+        container_errors(quote!(bits = u16 | u32), true),
+        ["`bits` takes one value: remove `| u32`"]
+    );
+    assert_eq!(
+        row_errors(quote!(name = "VIEW_LOGS" "VIEW_AUDIT_LOG")),
+        ["`name` takes one value: remove `\"VIEW_AUDIT_LOG\"`"]
+    );
+    // Rows join with `|`, whatever else the user joined them with.
+    for op in [quote!(&), quote!(&&), quote!(+), quote!(^), quote!(||)] {
+        assert_eq!(
+            container_errors(quote!(default = Administrator #op ViewSettings), true),
+            ["rows join with `|`: `Administrator | ViewSettings`"],
+            "{op}"
+        );
+    }
+    assert_eq!(
+        container_errors(quote!(bypass = 0x0001 & (1 << 2)), true),
+        ["rows join with `|`: `0x0001 | ..`"]
+    );
+    // A path where a name goes: one error, with the name.
+    assert_eq!(
+        container_errors(quote!(set = my::ToxPermissions), true),
+        ["`set` takes a name, not a path: write `ToxPermissions`"]
+    );
+    assert_eq!(
+        container_errors(quote!(bits = core::primitive::u16), true),
+        ["`bits` takes a name, not a path: write `u16`"]
     );
 }
 
@@ -753,7 +796,7 @@ fn row_names_in_default_bypass_and_implies() {
     assert_eq!(
         container_errors(quote!(default = A || B, bypass = -1), true),
         [
-            "`default` takes row names joined by `|`, such as `SEND_MESSAGES | VIEW_SETTINGS`",
+            "rows join with `|`: `A | B`",
             "`bypass` takes row names joined by `|`, such as `SEND_MESSAGES | VIEW_SETTINGS`",
         ]
     );
