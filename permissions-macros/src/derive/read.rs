@@ -206,8 +206,11 @@ pub fn unkeyed(cx: &mut Ctxt, c: &mut Cursor, keys: &[&str], attr: &str) {
 /// `=` and the start of a key's value: an error over the key when either is missing.
 pub fn value(c: &mut Cursor, key: &Key, example: &str) -> Result<(), Error> {
     let eq = c.eat_punct('=');
-    if eq.is_some() && !c.is_empty() && !c.is_punct(',') {
-        return Ok(());
+    let follows = !c.is_empty() && !c.is_punct(',');
+    match eq {
+        Some(_) if follows => return Ok(()),
+        None if follows => return Err(needs_eq(&key.ident, c, "its value", "{}")),
+        _ => {}
     }
     let rest = eq.map(TokenTree::Punct).into_iter().chain(c.until_comma());
     Err(key.error(
@@ -223,6 +226,21 @@ pub fn operands(c: &mut Cursor, key: &Key, example: &str) -> Result<Vec<TokenTre
         value(c, key, example)?;
         Ok(c.until_comma())
     })
+}
+
+/// `name value` with no `=` between them, the value up to the next `,`: an error over both,
+/// whose fix is what was written with the `=`, in `around`'s `{}` (`"implies({})"`). `what`
+/// says what the value is.
+pub fn needs_eq(name: &Ident, c: &mut Cursor, what: &str, around: &str) -> Error {
+    let value = TokenStream::from_iter(c.until_comma());
+    let fixed = around.replace("{}", &format!("{name} = {value}"));
+    let written: TokenStream = std::iter::once(TokenTree::Ident(name.clone()))
+        .chain(value)
+        .collect();
+    Error::new_spanned(
+        written,
+        format!("`{name}` needs `=` before {what}: `{fixed}`"),
+    )
 }
 
 /// The value of a key that takes a string, such as `markdown = "docs/permissions.md"`.

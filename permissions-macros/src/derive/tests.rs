@@ -666,7 +666,7 @@ fn values_of_each_kind_written_wrong() {
             true
         ),
         [
-            "`bits` takes a value after `=`: `bits = u32`",
+            "`bits` needs `=` before its value: `bits = u16`",
             "`set` takes a name, not a string: remove the quotes, as in `set = Tox`",
             "`default` takes row names, not strings: remove the quotes, as in `A`",
             "`serde` takes a string, in quotes: `serde = \"decimal\"`",
@@ -724,6 +724,29 @@ fn values_of_each_kind_written_wrong() {
         [
             "`implies` takes a list in parentheses: `implies(Public)`",
             "`bypass` is a flag and takes no value: write `bypass` alone",
+        ]
+    );
+}
+
+#[test]
+fn a_value_without_its_equals_sign_is_quoted_in_the_fix() {
+    assert_eq!(
+        container_errors(quote!(default SEND_MESSAGES | VIEW_SETTINGS), true),
+        ["`default` needs `=` before its value: `default = SEND_MESSAGES | VIEW_SETTINGS`"]
+    );
+    assert_eq!(
+        row_errors(quote!(bit 31, name "VIEW_AUDIT_LOG")),
+        [
+            "`bit` needs `=` before its value: `bit = 31`",
+            "`name` needs `=` before its value: `name = \"VIEW_AUDIT_LOG\"`",
+        ]
+    );
+    // No value to quote: the key's own example.
+    assert_eq!(
+        container_errors(quote!(bits, set =), true),
+        [
+            "`bits` takes a value after `=`: `bits = u32`",
+            "`set` takes a value after `=`: `set = ToxPermissions`",
         ]
     );
 }
@@ -826,6 +849,18 @@ fn row_names_in_default_bypass_and_implies() {
     let markdown = quote!(markdown = "x.md",);
     assert_eq!(
         container_errors(quote!(#markdown implies(USER PUBLIC)), false),
+        ["`USER` needs `=` before the rows it implies: `implies(USER = PUBLIC)`"]
+    );
+    assert_eq!(
+        container_errors(
+            quote!(#markdown implies(ADMINISTRATOR VIEW_SETTINGS | MANAGE_SETTINGS)),
+            false
+        ),
+        ["`ADMINISTRATOR` needs `=` before the rows it implies: \
+             `implies(ADMINISTRATOR = VIEW_SETTINGS | MANAGE_SETTINGS)`"]
+    );
+    assert_eq!(
+        container_errors(quote!(#markdown implies(USER, ADMINISTRATOR = USER)), false),
         ["`USER` takes the rows it implies after `=`: `implies(USER = PUBLIC)`"]
     );
     assert_eq!(
@@ -860,7 +895,15 @@ fn columns_table_crate_and_serde() {
         )
     );
     assert_eq!(
-        broken(quote!(columns(name "Right"))),
+        broken(quote!(columns(name "Permission"))),
+        (
+            true,
+            vec!["`name` needs `=` before its value: `name = \"Permission\"`".to_owned()]
+        )
+    );
+    // With no value to quote, the fix shows one.
+    assert_eq!(
+        broken(quote!(columns(name, value = "Value"))),
         (
             true,
             vec!["`name` takes its column's header, in quotes: `name = \"Right\"`".to_owned()]
