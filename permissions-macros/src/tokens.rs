@@ -12,6 +12,9 @@ use proc_macro2::{Delimiter, Group, Ident, Literal, Punct, Spacing, Span, TokenS
 pub struct Cursor {
     tokens: Vec<TokenTree>,
     pos: usize,
+    /// Whether a group without delimiters (a `macro_rules!` fragment) at the cursor is read
+    /// as its tokens: see [`Cursor::splicing`].
+    splice: bool,
     /// Where "expected .. here" points once every token is read: the closing delimiter of
     /// the group read, or the macro's call site.
     end: Span,
@@ -22,7 +25,40 @@ impl Cursor {
         Cursor {
             tokens: stream.into_iter().collect(),
             pos: 0,
+            splice: false,
             end,
+        }
+    }
+
+    /// This cursor, reading each group without delimiters it reaches as the tokens inside
+    /// it: `macro_rules!` hands a `$t:ty`, `$e:expr`, `$p:path` or `$l:literal` to a macro
+    /// wrapped in one, and `bits = $t` must read as `bits = u16`. Only the group at the
+    /// cursor is opened, when the cursor reaches it, so that [`Cursor::whole`] can keep one.
+    pub fn splicing(mut self) -> Self {
+        self.splice = true;
+        self.seek(self.pos);
+        self
+    }
+
+    /// What `read` reads, with each group without delimiters kept as one token: in a mask
+    /// such as `value = $v << 1`, the fragment `$v` is one operand, as in parentheses.
+    pub fn whole<T>(&mut self, read: impl FnOnce(&mut Cursor) -> T) -> T {
+        let splice = std::mem::replace(&mut self.splice, false);
+        let out = read(self);
+        self.splice = splice;
+        self.seek(self.pos);
+        out
+    }
+
+    /// Moves the cursor to `pos`, opening the groups without delimiters there if splicing.
+    fn seek(&mut self, pos: usize) {
+        self.pos = pos;
+        while self.splice
+            && let Some(TokenTree::Group(g)) = self.tokens.get(self.pos)
+            && g.delimiter() == Delimiter::None
+        {
+            let inner: Vec<TokenTree> = g.stream().into_iter().collect();
+            self.tokens.splice(self.pos..=self.pos, inner);
         }
     }
 
@@ -59,7 +95,7 @@ impl Cursor {
         match self.peek() {
             Some(TokenTree::Punct(p)) if p.as_char() == ch => {
                 let p = p.clone();
-                self.pos += 1;
+                self.seek(self.pos + 1);
                 Some(p)
             }
             _ => None,
@@ -85,7 +121,7 @@ impl Cursor {
         match self.peek() {
             Some(TokenTree::Ident(i)) => {
                 let i = i.clone();
-                self.pos += 1;
+                self.seek(self.pos + 1);
                 Some(i)
             }
             _ => None,
@@ -97,7 +133,7 @@ impl Cursor {
         match self.peek() {
             Some(TokenTree::Group(g)) if g.delimiter() == delimiter => {
                 let g = g.clone();
-                self.pos += 1;
+                self.seek(self.pos + 1);
                 Some(g)
             }
             _ => None,
@@ -108,7 +144,7 @@ impl Cursor {
     pub fn until_comma(&mut self) -> Vec<TokenTree> {
         let start = self.pos;
         while !self.is_empty() && !self.is_punct(',') {
-            self.pos += 1;
+            self.seek(self.pos + 1);
         }
         self.tokens[start..self.pos].to_vec()
     }
@@ -131,11 +167,12 @@ impl Cursor {
         if !is_segment(self.peek_nth(lead)) {
             return None;
         }
-        self.pos += lead + 1;
-        while self.is_path_sep(0) && is_segment(self.peek_nth(2)) {
-            self.pos += 3;
+        let mut end = start + lead + 1;
+        while self.is_path_sep(end - start) && is_segment(self.tokens.get(end + 2)) {
+            end += 3;
         }
-        Some(self.tokens[start..self.pos].iter().cloned().collect())
+        self.seek(end);
+        Some(self.tokens[start..end].iter().cloned().collect())
     }
 
     /// Every token not read yet.
@@ -151,7 +188,9 @@ impl Iterator for Cursor {
 
     fn next(&mut self) -> Option<TokenTree> {
         let token = self.tokens.get(self.pos).cloned();
-        self.pos += usize::from(token.is_some());
+        if token.is_some() {
+            self.seek(self.pos + 1);
+        }
         token
     }
 }
@@ -528,6 +567,64 @@ mod tests {
             matches!(&flat[2], TokenTree::Group(g) if g.stream().into_iter().count() == 1
             && matches!(g.stream().into_iter().next(), Some(TokenTree::Group(_))))
         );
+    }
+
+    #[test]
+    fn a_splicing_cursor_reads_fragments_as_their_tokens() {
+        let span = Span::call_site();
+        let fragment = |text: &str| {
+            TokenTree::Group(Group::new(
+                Delimiter::None,
+                TokenStream::from_str(text).expect("tokens"),
+            ))
+        };
+        // `default = $a | $b, value = $v << 1`, with $a = `A`, $b = `B | C`, $v = `1 << 8`.
+        let stream = TokenStream::from_iter(
+            TokenStream::from_str("default =")
+                .expect("tokens")
+                .into_iter()
+                .chain([
+                    fragment("A"),
+                    TokenTree::Punct(Punct::new('|', Spacing::Alone)),
+                ])
+                .chain([fragment("B | C")])
+                .chain(TokenStream::from_str(", value =").expect("tokens"))
+                .chain([fragment("1 << 8")])
+                .chain(TokenStream::from_str("<< 1").expect("tokens")),
+        );
+        let mut c = Cursor::new(stream.clone(), span).splicing();
+        assert!(c.eat_word("default").is_some() && c.eat_punct('=').is_some());
+        assert_eq!(c.eat_ident().map(|i| i.to_string()).as_deref(), Some("A"));
+        assert!(c.eat_punct('|').is_some());
+        let b: TokenStream = c.until_comma().into_iter().collect();
+        assert_eq!(b.to_string(), "B | C");
+        assert!(c.eat_punct(',').is_some() && c.eat_word("value").is_some());
+        // Kept whole, the fragment is one token: one operand.
+        let mask = c.whole(|c| {
+            c.eat_punct('=');
+            c.until_comma()
+        });
+        assert_eq!(mask.len(), 4);
+        assert!(matches!(&mask[0], TokenTree::Group(g) if g.delimiter() == Delimiter::None));
+        assert!(c.is_empty());
+        // Without splicing, a fragment is one token, as it always was.
+        let mut c = Cursor::new(stream, span);
+        c.eat_word("default");
+        c.eat_punct('=');
+        assert!(c.eat_ident().is_none() && c.next().is_some());
+        // A fragment that is first, nested, or empty is opened too.
+        let nested = TokenTree::Group(Group::new(Delimiter::None, fragment("u16").into()));
+        let empty = fragment("");
+        let mut c = Cursor::new(TokenStream::from_iter([nested, empty]), span).splicing();
+        assert_eq!(c.eat_ident().map(|i| i.to_string()).as_deref(), Some("u16"));
+        assert!(c.is_empty());
+        let mut c = Cursor::new(
+            TokenStream::from_iter([fragment("a::b"), fragment("")]),
+            span,
+        )
+        .splicing();
+        assert_eq!(text(c.eat_path()).as_deref(), Some("a :: b"));
+        assert!(c.is_empty());
     }
 
     #[test]

@@ -11,8 +11,8 @@ use permissions_core::table::Role;
 use super::ast::Attribute;
 pub use super::read::Str;
 use super::read::{
-    Key, arguments, each_key, entries, flag, list, literal, mask, name, on_rest, row_name, string,
-    terms, value,
+    Key, arguments, each_key, entries, flag, list, literal, mask, name, needs_eq, on_rest,
+    operands, row_name, string, terms, value,
 };
 use crate::ctxt::{Ctxt, Error, did_you_mean};
 use crate::tokens::{self, Cursor};
@@ -245,7 +245,8 @@ fn container_key(
                         format!("`columns(..)` maps column roles to headers: `columns({example})`"),
                     )
                 })?;
-                let header = match (c.eat_punct('='), c.peek()) {
+                let eq = c.eat_punct('=');
+                let header = match (&eq, c.peek()) {
                     (Some(_), Some(TokenTree::Literal(lit))) => Str::read(lit),
                     _ => None,
                 };
@@ -253,6 +254,9 @@ fn container_key(
                     Some(header) => {
                         c.next();
                         Ok((role, header))
+                    }
+                    None if eq.is_none() && !c.is_empty() && !c.is_punct(',') => {
+                        Err(needs_eq(&role, c, "its value", "{}"))
                     }
                     None => Err(Error::new_spanned(
                         std::iter::once(TokenTree::Ident(role.clone()))
@@ -310,6 +314,9 @@ fn container_key(
                     Err(on_rest(c, format!("`implies(..)` names a row and the rows it implies: `implies({example})`")))
                 })?;
                 if c.eat_punct('=').is_none() {
+                    if !c.is_empty() && !c.is_punct(',') {
+                        return Err(needs_eq(&row, c, "the rows it implies", "implies({})"));
+                    }
                     return Err(Error::new_spanned(
                         std::iter::once(TokenTree::Ident(row.clone()))
                             .chain(c.until_comma())
@@ -369,8 +376,7 @@ pub fn row(cx: &mut Ctxt, attrs: &[Attribute]) -> Row {
 fn row_key(cx: &mut Ctxt, out: &mut Row, key: &Key, c: &mut Cursor) -> Result<(), Error> {
     match key.name {
         "bit" => {
-            value(c, key, "31")?;
-            let tokens = c.until_comma();
+            let tokens = operands(c, key, "31")?;
             let number = literal(&tokens)
                 .and_then(|lit| tokens::int(&lit))
                 .and_then(|n| u32::try_from(n).ok());
@@ -384,8 +390,7 @@ fn row_key(cx: &mut Ctxt, out: &mut Row, key: &Key, c: &mut Cursor) -> Result<()
             }
         }
         "value" => {
-            value(c, key, "0x0112")?;
-            let tokens = c.until_comma();
+            let tokens = operands(c, key, "0x0112")?;
             let tokens = match mask(&tokens) {
                 Some(n) => {
                     out.value = Some((n, TokenStream::from_iter(tokens)));

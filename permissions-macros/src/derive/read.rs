@@ -74,11 +74,12 @@ impl Key {
     }
 }
 
-/// The keys inside `#[attr(..)]`; an error when the attribute has no list.
+/// The keys inside `#[attr(..)]`; an error when the attribute has no list. Like every list
+/// of keys, it reads a `macro_rules!` fragment as its tokens ([`Cursor::splicing`]).
 pub fn arguments(cx: &mut Ctxt, attr: &Attribute, name: &str, example: &str) -> Option<Cursor> {
     match &attr.list {
         Some(list) if attr.value.is_empty() && list.delimiter() == Delimiter::Parenthesis => {
-            Some(Cursor::of_group(list))
+            Some(Cursor::of_group(list).splicing())
         }
         _ => {
             cx.spanned(
@@ -105,22 +106,40 @@ pub fn each_key(
         if let Some(key) = known_key(cx, c, keys, attr, seen) {
             match value(cx, &key, c) {
                 Err(err) => cx.push(err),
-                Ok(()) if !c.is_empty() && !c.is_punct(',') => {
-                    let rest = TokenStream::from_iter(c.until_comma());
-                    cx.spanned(
-                        &rest,
-                        format!(
-                            "unexpected `{rest}` after the value of `{}`: separate keys with `,`",
-                            key.name
-                        ),
-                    );
-                }
+                Ok(()) if !c.is_empty() && !c.is_punct(',') => cx.push(leftover(c, &key, keys)),
                 Ok(()) => {}
             }
         }
         c.until_comma();
         c.eat_punct(',');
     }
+}
+
+/// What follows a key's value before the next `,`: the next key, if the `,` before it is
+/// missing, or else more than the key takes.
+fn leftover(c: &mut Cursor, key: &Key, keys: &[&str]) -> Error {
+    let next_key = match (c.peek(), c.peek_nth(1)) {
+        (Some(TokenTree::Ident(ident)), after) => {
+            keys.contains(&ident.to_string().as_str())
+                && match after {
+                    None => true,
+                    Some(TokenTree::Punct(p)) => matches!(p.as_char(), '=' | ','),
+                    Some(TokenTree::Group(g)) => g.delimiter() == Delimiter::Parenthesis,
+                    _ => false,
+                }
+        }
+        _ => false,
+    };
+    let rest = TokenStream::from_iter(c.until_comma());
+    let message = if next_key {
+        format!(
+            "unexpected `{rest}` after the value of `{}`: separate keys with `,`",
+            key.name
+        )
+    } else {
+        format!("`{}` takes one value: remove `{rest}`", key.name)
+    };
+    Error::new_spanned(rest, message)
 }
 
 /// Reads the key at the cursor. An unknown or repeated key is recorded, and `None` returned:
@@ -187,14 +206,41 @@ pub fn unkeyed(cx: &mut Ctxt, c: &mut Cursor, keys: &[&str], attr: &str) {
 /// `=` and the start of a key's value: an error over the key when either is missing.
 pub fn value(c: &mut Cursor, key: &Key, example: &str) -> Result<(), Error> {
     let eq = c.eat_punct('=');
-    if eq.is_some() && !c.is_empty() && !c.is_punct(',') {
-        return Ok(());
+    let follows = !c.is_empty() && !c.is_punct(',');
+    match eq {
+        Some(_) if follows => return Ok(()),
+        None if follows => return Err(needs_eq(&key.ident, c, "its value", "{}")),
+        _ => {}
     }
     let rest = eq.map(TokenTree::Punct).into_iter().chain(c.until_comma());
     Err(key.error(
         rest,
         format!("`{0}` takes a value after `=`: `{0} = {example}`", key.name),
     ))
+}
+
+/// `=` and a mask's tokens, up to the next `,`: a `macro_rules!` fragment in them stays one
+/// token, one operand of the mask.
+pub fn operands(c: &mut Cursor, key: &Key, example: &str) -> Result<Vec<TokenTree>, Error> {
+    c.whole(|c| {
+        value(c, key, example)?;
+        Ok(c.until_comma())
+    })
+}
+
+/// `name value` with no `=` between them, the value up to the next `,`: an error over both,
+/// whose fix is what was written with the `=`, in `around`'s `{}` (`"implies({})"`). `what`
+/// says what the value is.
+pub fn needs_eq(name: &Ident, c: &mut Cursor, what: &str, around: &str) -> Error {
+    let value = TokenStream::from_iter(c.until_comma());
+    let fixed = around.replace("{}", &format!("{name} = {value}"));
+    let written: TokenStream = std::iter::once(TokenTree::Ident(name.clone()))
+        .chain(value)
+        .collect();
+    Error::new_spanned(
+        written,
+        format!("`{name}` needs `=` before {what}: `{fixed}`"),
+    )
 }
 
 /// The value of a key that takes a string, such as `markdown = "docs/permissions.md"`.
@@ -227,20 +273,9 @@ pub fn name(c: &mut Cursor, key: &Key, example: &str) -> Result<Ident, Error> {
             ),
         ));
     }
-    match c.eat_ident() {
-        Some(ident) if tokens::is_keyword(&ident.to_string()) => Err(Error::new(
-            ident.span(),
-            format!(
-                "`{0}` takes a name, such as `{0} = {example}`; `{ident}` is a keyword",
-                key.name
-            ),
-        )),
-        Some(ident) => Ok(ident),
-        None => Err(key.on_value(
-            c,
-            format!("`{0}` takes a name, such as `{0} = {example}`", key.name),
-        )),
-    }
+    let takes = format!("a name, such as `{} = {example}`", key.name);
+    single_name(c, key.name, &takes, "a name, not a path")
+        .unwrap_or_else(|| Err(key.on_value(c, format!("`{}` takes {takes}", key.name))))
 }
 
 /// A key that is a flag, such as `composite`: it takes no value.
@@ -260,7 +295,7 @@ pub fn flag(c: &mut Cursor, key: &Key) -> Result<Span, Error> {
 /// The parenthesized list of a key such as `implies(Public)`.
 pub fn list(c: &mut Cursor, key: &Key, example: &str) -> Result<Cursor, Error> {
     match c.eat_group(Delimiter::Parenthesis) {
-        Some(group) => Ok(Cursor::of_group(&group)),
+        Some(group) => Ok(Cursor::of_group(&group).splicing()),
         None => Err(key.on_value(
             c,
             format!(
@@ -378,6 +413,18 @@ pub fn mask(tokens: &[TokenTree]) -> Option<u128> {
 /// A row's name, as `key` takes it: `SEND_MESSAGES`, or the variant `SendMessages`. `None`,
 /// with nothing read, when no name or path starts here; an error for a path or a keyword.
 pub fn row_name(c: &mut Cursor, key: &str) -> Option<Result<Ident, Error>> {
+    single_name(c, key, "row names", "the set's row names, not paths")
+}
+
+/// The one name that `key` takes, with what it `takes` and why a path is wrong for the
+/// errors. `None`, with nothing read, when no name or path starts here; an error for a path
+/// or a keyword.
+fn single_name(
+    c: &mut Cursor,
+    key: &str,
+    takes: &str,
+    no_path: &str,
+) -> Option<Result<Ident, Error>> {
     let path = c
         .eat_path()
         .or_else(|| c.eat_ident().map(|i| TokenTree::Ident(i).into()))?;
@@ -386,13 +433,13 @@ pub fn row_name(c: &mut Cursor, key: &str) -> Option<Result<Ident, Error>> {
         [TokenTree::Ident(name)] if !tokens::is_keyword(&name.to_string()) => Ok(name.clone()),
         [TokenTree::Ident(name)] => Err(Error::new(
             name.span(),
-            format!("`{key}` takes row names; `{name}` is a keyword"),
+            format!("`{key}` takes {takes}; `{name}` is a keyword"),
         )),
         _ => {
             let last = tokens.last().map(ToString::to_string).unwrap_or_default();
             Err(Error::new_spanned(
                 path,
-                format!("`{key}` takes the set's row names, not paths: write `{last}`"),
+                format!("`{key}` takes {no_path}: write `{last}`"),
             ))
         }
     })
@@ -435,6 +482,21 @@ pub fn terms(c: &mut Cursor, key: &str) -> Result<Vec<Term>, Error> {
                 ));
             }
         }
+        if let Some(op) = operator(c) {
+            let left = match out.last() {
+                Some(Term::Name(name)) => name.to_string(),
+                Some(Term::Value(_, lit)) => lit.to_string(),
+                None => String::new(),
+            };
+            let right = match c.peek() {
+                Some(token @ (TokenTree::Ident(_) | TokenTree::Literal(_))) => token.to_string(),
+                _ => "..".to_owned(),
+            };
+            return Err(Error::new_spanned(
+                op,
+                format!("rows join with `|`: `{left} | {right}`"),
+            ));
+        }
         let Some(bar) = c.eat_punct('|') else {
             return Ok(out);
         };
@@ -445,4 +507,24 @@ pub fn terms(c: &mut Cursor, key: &str) -> Result<Vec<Term>, Error> {
             ));
         }
     }
+}
+
+/// An operator that is not `|` after a term, read: `A & B`, `A && B`, `A + B`, `A ^ B`,
+/// `A || B` join rows in other languages, or for other types.
+fn operator(c: &mut Cursor) -> Option<TokenStream> {
+    let first = match (c.peek(), c.peek_nth(1)) {
+        (Some(TokenTree::Punct(p)), _) if matches!(p.as_char(), '&' | '+' | '^') => p.clone(),
+        (Some(TokenTree::Punct(p)), Some(TokenTree::Punct(q)))
+            if p.as_char() == '|' && p.spacing() == Spacing::Joint && q.as_char() == '|' =>
+        {
+            p.clone()
+        }
+        _ => return None,
+    };
+    c.next();
+    let mut op = TokenStream::from(TokenTree::Punct(first.clone()));
+    if first.spacing() == Spacing::Joint && c.is_punct(first.as_char()) {
+        op.extend(c.next());
+    }
+    Some(op)
 }

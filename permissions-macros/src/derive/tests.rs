@@ -688,7 +688,7 @@ fn values_of_each_kind_written_wrong() {
             true
         ),
         [
-            "`bits` takes a value after `=`: `bits = u32`",
+            "`bits` needs `=` before its value: `bits = u16`",
             "`set` takes a name, not a string: remove the quotes, as in `set = Tox`",
             "`default` takes row names, not strings: remove the quotes, as in `A`",
             "`serde` takes a string, in quotes: `serde = \"decimal\"`",
@@ -739,7 +739,7 @@ fn values_of_each_kind_written_wrong() {
     );
     assert_eq!(
         container_errors(quote!(bits = u16 u32, aliases), true),
-        ["unexpected `u32` after the value of `bits`: separate keys with `,`"]
+        ["`bits` takes one value: remove `u32`"]
     );
     assert_eq!(
         row_errors(quote!(implies, bypass = 1)),
@@ -747,6 +747,72 @@ fn values_of_each_kind_written_wrong() {
             "`implies` takes a list in parentheses: `implies(Public)`",
             "`bypass` is a flag and takes no value: write `bypass` alone",
         ]
+    );
+}
+
+#[test]
+fn a_value_without_its_equals_sign_is_quoted_in_the_fix() {
+    assert_eq!(
+        container_errors(quote!(default SEND_MESSAGES | VIEW_SETTINGS), true),
+        ["`default` needs `=` before its value: `default = SEND_MESSAGES | VIEW_SETTINGS`"]
+    );
+    assert_eq!(
+        row_errors(quote!(bit 31, name "VIEW_AUDIT_LOG")),
+        [
+            "`bit` needs `=` before its value: `bit = 31`",
+            "`name` needs `=` before its value: `name = \"VIEW_AUDIT_LOG\"`",
+        ]
+    );
+    // No value to quote: the key's own example.
+    assert_eq!(
+        container_errors(quote!(bits, set =), true),
+        [
+            "`bits` takes a value after `=`: `bits = u32`",
+            "`set` takes a value after `=`: `set = ToxPermissions`",
+        ]
+    );
+}
+
+#[test]
+fn more_than_a_value_before_the_next_comma() {
+    // Another key: only the `,` is missing.
+    assert_eq!(
+        container_errors(quote!(bits = u16 set = ToxPermissions), true),
+        ["unexpected `set = ToxPermissions` after the value of `bits`: separate keys with `,`"]
+    );
+    assert_eq!(
+        row_errors(quote!(name = "VIEW_LOGS" composite)),
+        ["unexpected `composite` after the value of `name`: separate keys with `,`"]
+    );
+    // More than the key takes.
+    assert_eq!(
+        container_errors(quote!(bits = u16 | u32), true),
+        ["`bits` takes one value: remove `| u32`"]
+    );
+    assert_eq!(
+        row_errors(quote!(name = "VIEW_LOGS" "VIEW_AUDIT_LOG")),
+        ["`name` takes one value: remove `\"VIEW_AUDIT_LOG\"`"]
+    );
+    // Rows join with `|`, whatever else the user joined them with.
+    for op in [quote!(&), quote!(&&), quote!(+), quote!(^), quote!(||)] {
+        assert_eq!(
+            container_errors(quote!(default = Administrator #op ViewSettings), true),
+            ["rows join with `|`: `Administrator | ViewSettings`"],
+            "{op}"
+        );
+    }
+    assert_eq!(
+        container_errors(quote!(bypass = 0x0001 & (1 << 2)), true),
+        ["rows join with `|`: `0x0001 | ..`"]
+    );
+    // A path where a name goes: one error, with the name.
+    assert_eq!(
+        container_errors(quote!(set = my::ToxPermissions), true),
+        ["`set` takes a name, not a path: write `ToxPermissions`"]
+    );
+    assert_eq!(
+        container_errors(quote!(bits = core::primitive::u16), true),
+        ["`bits` takes a name, not a path: write `u16`"]
     );
 }
 
@@ -775,7 +841,7 @@ fn row_names_in_default_bypass_and_implies() {
     assert_eq!(
         container_errors(quote!(default = A || B, bypass = -1), true),
         [
-            "`default` takes row names joined by `|`, such as `SEND_MESSAGES | VIEW_SETTINGS`",
+            "rows join with `|`: `A | B`",
             "`bypass` takes row names joined by `|`, such as `SEND_MESSAGES | VIEW_SETTINGS`",
         ]
     );
@@ -805,6 +871,18 @@ fn row_names_in_default_bypass_and_implies() {
     let markdown = quote!(markdown = "x.md",);
     assert_eq!(
         container_errors(quote!(#markdown implies(USER PUBLIC)), false),
+        ["`USER` needs `=` before the rows it implies: `implies(USER = PUBLIC)`"]
+    );
+    assert_eq!(
+        container_errors(
+            quote!(#markdown implies(ADMINISTRATOR VIEW_SETTINGS | MANAGE_SETTINGS)),
+            false
+        ),
+        ["`ADMINISTRATOR` needs `=` before the rows it implies: \
+             `implies(ADMINISTRATOR = VIEW_SETTINGS | MANAGE_SETTINGS)`"]
+    );
+    assert_eq!(
+        container_errors(quote!(#markdown implies(USER, ADMINISTRATOR = USER)), false),
         ["`USER` takes the rows it implies after `=`: `implies(USER = PUBLIC)`"]
     );
     assert_eq!(
@@ -839,7 +917,15 @@ fn columns_table_crate_and_serde() {
         )
     );
     assert_eq!(
-        broken(quote!(columns(name "Right"))),
+        broken(quote!(columns(name "Permission"))),
+        (
+            true,
+            vec!["`name` needs `=` before its value: `name = \"Permission\"`".to_owned()]
+        )
+    );
+    // With no value to quote, the fix shows one.
+    assert_eq!(
+        broken(quote!(columns(name, value = "Value"))),
         (
             true,
             vec!["`name` takes its column's header, in quotes: `name = \"Right\"`".to_owned()]

@@ -31,6 +31,23 @@ pub enum Other {
     Administrator,
 }
 
+// More than a value before the next `,`: the fix depends on what it is.
+#[derive(PermissionSet)]
+#[permissions(bits = core::primitive::u16, set = my::ToxPermissions, default = ViewSettings & ManageSettings)]
+pub enum Joined {
+    #[permission(name = "ADMIN" "ADMINISTRATOR")]
+    Administrator,
+    ViewSettings,
+    ManageSettings,
+}
+
+#[derive(PermissionSet)]
+#[permissions(bits = u16 | u32, bypass = Administrator + ViewSettings)]
+pub enum Added {
+    Administrator,
+    ViewSettings,
+}
+
 #[derive(PermissionSet)]
 #[permissions]
 pub enum Bare {

@@ -44,7 +44,59 @@ newtype!(
     "| Permission | Value |\n|---|---|\n| ADMINISTRATOR | 0x0001 |\n| VIEW_SETTINGS | 0x0100 |"
 );
 
+// Every key's value as a fragment: a type, an expression, paths, literals.
+macro_rules! keys {
+    ($name:ident, $bits:ty, $default:expr, $bypass:path, $view:path, $also:expr) => {
+        #[derive(PermissionSet)]
+        #[permissions(bits = $bits, set = KeyedPermissions, default = $default | $also, bypass = $bypass)]
+        pub enum $name {
+            #[permission(value = 0x0001)]
+            Administrator,
+            #[permission(value = 0x0100)]
+            ViewSettings,
+            #[permission(value = 0x0200, implies($view))]
+            ManageSettings,
+            #[permission(bit = 1)]
+            ViewPublicLogs,
+        }
+    };
+}
+
+keys!(
+    Keyed,
+    u16,
+    VIEW_SETTINGS | MANAGE_SETTINGS,
+    ADMINISTRATOR,
+    ViewSettings,
+    VIEW_PUBLIC_LOGS
+);
+
+macro_rules! columns {
+    ($name:ident, $header:literal, $row:path, $implied:path) => {
+        #[derive(PermissionSet)]
+        #[permissions(
+            markdown_str = "| Right | Value |\n|---|---|\n| ADMINISTRATOR | 0x0001 |\n| VIEW_SETTINGS | 0x0100 |",
+            columns(name = $header),
+            implies($row = $implied)
+        )]
+        pub struct $name(u16);
+    };
+}
+
+columns!(ColumnToxPermissions, "Right", ADMINISTRATOR, VIEW_SETTINGS);
+
 fn main() {
+    let _: u16 = KeyedPermissions::DEFAULT.bits();
+    assert_eq!(
+        KeyedPermissions::DEFAULT.bits(),
+        0x0100 | 0x0200 | 0x0002
+    );
+    assert_eq!(KeyedPermissions::BYPASS, KeyedPermissions::ADMINISTRATOR);
+    assert!(KeyedPermissions::MANAGE_SETTINGS.grants(KeyedPermissions::VIEW_SETTINGS));
+    assert!(!KeyedPermissions::VIEW_SETTINGS.grants(KeyedPermissions::MANAGE_SETTINGS));
+    assert!(ColumnToxPermissions::ADMINISTRATOR.grants(ColumnToxPermissions::VIEW_SETTINGS));
+    assert_eq!(ColumnToxPermissions::VIEW_SETTINGS.bits(), 0x0100);
+
     assert_eq!(ToxPermissions::VIEW_SETTINGS.bits(), 0x0100);
     assert_eq!(ToxPermissions::MANAGE_SETTINGS.bits(), 0x0200);
     assert_eq!(ToxPermissions::VIEW_PUBLIC_LOGS.bits(), 0x0002);
