@@ -288,12 +288,13 @@ pub fn flat(stream: TokenStream) -> TokenStream {
         .collect()
 }
 
-/// Rust's keywords, strict and reserved, as syn's `Ident` refuses them: none names a constant.
-const KEYWORDS: [&str; 52] = [
+/// Rust's keywords, strict and reserved, as syn's `Ident` refuses them, and `gen`, reserved
+/// since edition 2024: none names a constant.
+const KEYWORDS: [&str; 53] = [
     "_", "abstract", "as", "async", "await", "become", "box", "break", "const", "continue",
-    "crate", "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "if", "impl",
-    "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref",
-    "return", "Self", "self", "static", "struct", "super", "trait", "true", "try", "type",
+    "crate", "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if",
+    "impl", "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub",
+    "ref", "return", "Self", "self", "static", "struct", "super", "trait", "true", "try", "type",
     "typeof", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
 ];
 
@@ -535,7 +536,7 @@ mod tests {
             assert!(is_ident(word), "{word}");
         }
         for word in [
-            "", "_", "fn", "Self", "yield", "r#fn", "2x", "A B", "A-B", "a::b", "🦀",
+            "", "_", "fn", "Self", "yield", "gen", "r#fn", "2x", "A B", "A-B", "a::b", "🦀",
         ] {
             assert!(!is_ident(word), "{word}");
         }

@@ -707,6 +707,11 @@ fn values_of_each_kind_written_wrong() {
             "nothing follows this `|`: name a row after it, or remove it",
         ]
     );
+    // Reserved since edition 2024: a set named `gen` would not compile there.
+    assert_eq!(
+        container_errors(quote!(set = gen), true),
+        ["`set` takes a name, such as `set = ToxPermissions`; `gen` is a keyword"]
+    );
     assert_eq!(
         container_errors(quote!(bits = i32), true),
         ["unsupported `bits = i32`: use one of u8, u16, u32, u64, u128"]
