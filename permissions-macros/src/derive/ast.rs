@@ -383,28 +383,41 @@ fn angled(c: &mut Cursor) -> Option<Vec<TokenTree>> {
     None
 }
 
-/// The comma-separated parts of a body, without a trailing empty one. In `types`, a comma
-/// between `<` and `>` (`HashMap<K, V>`) separates nothing.
+/// The comma-separated parts of a body, without a trailing empty one. A comma between `<`
+/// and `>` separates nothing: in `types` (`HashMap<K, V>`) every `<` opens, in an enum's
+/// discriminants only one that cannot be less-than, where no operand precedes it: after an
+/// operator (`foo::<u8, u16>()`, `= <T as Tr<A, B>>::V`) or inside other `<..>`.
 fn split(stream: TokenStream, types: bool) -> Vec<Vec<TokenTree>> {
     let mut parts = Vec::new();
     let mut part = Vec::new();
     let mut depth = 0_usize;
     let mut arrow = false;
+    // Whether the last token is an operator, after which `<` starts a path: not an operand
+    // (a name, a literal, a group), not `?` (`a? < b`), and not the first `<` of `<<`.
+    let mut operator = true;
     for token in tokens::flat(stream) {
         if let TokenTree::Punct(p) = &token {
+            let mut opens = false;
             match p.as_char() {
                 ',' if depth == 0 => {
                     parts.push(std::mem::take(&mut part));
                     arrow = false;
+                    operator = true;
                     continue;
                 }
-                '<' if types => depth += 1,
-                '>' if types && !arrow => depth = depth.saturating_sub(1),
+                '<' if types || depth > 0 || operator => {
+                    depth += 1;
+                    opens = true;
+                }
+                '>' if !arrow => depth = depth.saturating_sub(1),
                 _ => {}
             }
             arrow = p.as_char() == '-' && p.spacing() == Spacing::Joint;
+            let less = p.as_char() == '<' && !opens && p.spacing() == Spacing::Joint;
+            operator = p.as_char() != '?' && !less;
         } else {
             arrow = false;
+            operator = false;
         }
         part.push(token);
     }

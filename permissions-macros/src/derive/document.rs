@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use permissions_core::table::{self, ErrorKind, Lock, Options, Role, TableError};
 use proc_macro2::{Span, TokenStream};
-use quote::quote;
+use quote::{ToTokens, quote};
 
 use super::ast::{Assign, Container, Form, Row};
 use super::attr::Str;
@@ -18,9 +18,8 @@ pub struct Document {
     pub lit: Str,
     /// `docs/guild.md` for a file, the source file for an inline table.
     file: String,
-    /// For an inline table, the source line its string starts on: the document is read with
-    /// that many lines before it, so that every line in every message is a source line.
-    first_line: usize,
+    /// What the lines in messages count.
+    lines: Lines,
     /// Some rows could not be read: names among them are not unknown.
     pub incomplete: bool,
     /// What the reader found wrong, reported with the rule engine's errors in line order.
@@ -33,16 +32,32 @@ pub struct Document {
     columns: Vec<(&'static str, Span)>,
 }
 
+/// What the line numbers of a document's messages count.
+enum Lines {
+    /// The lines of a file.
+    File,
+    /// The source lines of an inline table, which starts on line `first` (0 when unknown):
+    /// it is read below as many empty lines as put each of its lines on its own.
+    Source { first: usize },
+    /// The lines of an inline table whose escapes or continuations change its line
+    /// structure (`"| A | 1 |\n| B | 2 |"` on one source line): no source line is right.
+    Table,
+}
+
 impl Document {
-    /// `docs/guild.md:23: ` for a file, `src/lib.rs:8: ` for an inline table: the place of
-    /// a document's line, to put before a message.
+    /// `docs/guild.md:23: ` for a file, `src/lib.rs:8: ` for an inline table, `line 3 of
+    /// the inline table: ` for one whose lines are not source lines: the place of a
+    /// document's line, to put before a message.
     pub fn place(&self, line: usize) -> String {
-        match (self.file.as_str(), line) {
-            ("", _) => String::new(),
-            // About an inline document as a whole: rustc shows where it is.
-            (_, n) if self.first_line > 0 && n <= self.first_line => String::new(),
-            (file, 0) => format!("{file}: "),
-            (file, n) => format!("{file}:{n}: "),
+        match (&self.lines, self.file.as_str(), line) {
+            // About a document as a whole.
+            (Lines::Table, _, 0) => String::new(),
+            (Lines::Table, _, n) => format!("line {n} of the inline table: "),
+            (_, "", _) => String::new(),
+            // On the line rustc shows, with the literal.
+            (Lines::Source { first }, _, n) if n <= *first => String::new(),
+            (_, file, 0) => format!("{file}: "),
+            (_, file, n) => format!("{file}:{n}: "),
         }
     }
 
@@ -204,7 +219,7 @@ fn document_in(cx: &mut Ctxt, mut container: Container, dir: &Path) -> (Containe
         return (container, TokenStream::new());
     }
     let attrs = &container.attrs;
-    let (text, file, first_line, lit, tracked) = match (&attrs.markdown, &attrs.markdown_str) {
+    let (text, file, lines, lit, tracked) = match (&attrs.markdown, &attrs.markdown_str) {
         (Some(path), None) => match read(dir, path) {
             Ok((text, full)) => {
                 let full_str = full.to_string_lossy().into_owned();
@@ -212,7 +227,13 @@ fn document_in(cx: &mut Ctxt, mut container: Container, dir: &Path) -> (Containe
                 let tracked = quote!(
                     const _: &[u8] = ::core::include_bytes!(#full_str);
                 );
-                (text, path.value().to_owned(), 0, path.clone(), tracked)
+                (
+                    text,
+                    path.value().to_owned(),
+                    Lines::File,
+                    path.clone(),
+                    tracked,
+                )
             }
             Err(msg) => {
                 cx.spanned(path, msg);
@@ -220,12 +241,16 @@ fn document_in(cx: &mut Ctxt, mut container: Container, dir: &Path) -> (Containe
             }
         },
         (None, Some(inline)) => {
-            let (file, line) = inline_source(inline);
-            let before = "\n".repeat(line.saturating_sub(1));
+            let (file, first) = inline_source(inline);
+            let (before, lines) = match source_offset(inline) {
+                Some(offset) if first > 0 => (first - 1 + offset, Lines::Source { first }),
+                Some(_) => (0, Lines::Source { first }),
+                None => (0, Lines::Table),
+            };
             (
-                before + inline.value(),
+                "\n".repeat(before) + inline.value(),
                 file,
-                line,
+                lines,
                 inline.clone(),
                 TokenStream::new(),
             )
@@ -275,7 +300,7 @@ fn document_in(cx: &mut Ctxt, mut container: Container, dir: &Path) -> (Containe
     let mut document = Document {
         lit,
         file,
-        first_line,
+        lines,
         incomplete: !read.errors.is_empty(),
         errors: read.errors,
         keys,
@@ -316,6 +341,61 @@ fn document_in(cx: &mut Ctxt, mut container: Container, dir: &Path) -> (Containe
     (container, tracked)
 }
 
+/// How many source lines below the literal's first line an inline table's first line is,
+/// when each of its lines is on a source line of its own, one after the other: 0 for
+/// `"` newline `| A | 1 |` newline .., 1 for `"\` newline `| A | 1 |\n\` newline ... `None`
+/// when escapes or continuations make its lines differ from the source's (`"| A |\n| B |"`):
+/// then no line of a message is a source line.
+fn source_offset(lit: &Str) -> Option<usize> {
+    let text = lit.to_token_stream().to_string();
+    if text.starts_with('r') {
+        // A raw string has no escapes.
+        return Some(0);
+    }
+    let body = text.strip_prefix('"')?.strip_suffix('"')?;
+    // Per line of the value, the source line (from the literal's first, 0) where it starts:
+    // at its first character, or where it ends when it has none.
+    let mut starts = Vec::new();
+    let mut start = None;
+    let mut source = 0;
+    let mut chars = body.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\n' => {
+                starts.push(start.take().unwrap_or(source));
+                source += 1;
+            }
+            '\\' => match chars.next() {
+                Some('n') => starts.push(start.take().unwrap_or(source)),
+                // A continuation: the newline and the whitespace after it, as rustc skips.
+                Some('\n') => {
+                    let rest = chars.as_str();
+                    let next = rest.trim_start_matches([' ', '\t', '\n', '\r']);
+                    source += 1 + rest[..rest.len() - next.len()].matches('\n').count();
+                    chars = next.chars();
+                }
+                _ => {
+                    start.get_or_insert(source);
+                }
+            },
+            _ => {
+                start.get_or_insert(source);
+            }
+        }
+    }
+    // Each newline of the value counted (`\u{a}` is one too); a last line without
+    // characters holds nothing to report.
+    if starts.len() != lit.value().matches('\n').count() {
+        return None;
+    }
+    starts.extend(start);
+    let offset = starts.first().copied().unwrap_or(0);
+    (0..)
+        .zip(&starts)
+        .all(|(i, &line)| line == offset + i)
+        .then_some(offset)
+}
+
 /// The document's text and full path, relative to the user crate's manifest directory.
 fn read(dir: &Path, path: &Str) -> Result<(String, PathBuf), String> {
     let full = dir.join(path.value());
@@ -331,6 +411,7 @@ fn read(dir: &Path, path: &Str) -> Result<(String, PathBuf), String> {
 #[cfg(test)]
 mod tests {
     use std::path::Path;
+    use std::str::FromStr;
 
     use proc_macro2::{Literal, TokenStream};
     use quote::quote;
@@ -371,6 +452,39 @@ mod tests {
             Some(
                 "tests/fixtures/guild-disagree.md:6: columns disagree: `Bit Number` gives \
                  0x40000000 (bit 30) but `Bit Position` gives 0x20000000 (bit 29)"
+            )
+        );
+    }
+
+    #[test]
+    fn an_inline_table_s_lines_are_source_lines_only_when_the_source_has_them() {
+        let offset = |source: &str| {
+            let lit = Literal::from_str(source).expect("a literal");
+            super::source_offset(&Str::read(&lit).expect("a string"))
+        };
+        assert_eq!(offset("\"\n| A | 1 |\n|---|---|\n\""), Some(0));
+        assert_eq!(offset("\"| A | 1 |\""), Some(0));
+        assert_eq!(offset("\"\n| A |\n\n| B |\n  \""), Some(0));
+        assert_eq!(offset("r#\"\n| \\n |\n\"#"), Some(0));
+        // Continuations, each line's escaped newline before one.
+        assert_eq!(offset("\"\\\n  | A |\\n\\\n  | B |\\n\""), Some(1));
+        assert_eq!(offset("\"| A |\\n\\\n| B |\""), Some(0));
+        // Two lines of the table on one source line, or one split over two.
+        assert_eq!(offset("\"| A |\\n| B |\""), None);
+        assert_eq!(offset("\"| A |\\\n| B |\n| C |\""), None);
+        assert_eq!(offset("\"| A |\\n\\\n\n| B |\""), None);
+        assert_eq!(offset("\"| A |\\u{a}| B |\""), None);
+        assert_eq!(offset("\"| A |\\n\\\n\\\n| B |\""), None);
+
+        let (_, _, error) = load(quote! {
+            #[permissions(markdown_str = "| Permission | Value |\n|---|---|\n| Kick | 0x1 |\n| Ban | 0x01G0 |\n")]
+            pub struct ToxPermissions(u16);
+        });
+        assert_eq!(
+            error.as_deref(),
+            Some(
+                "line 4 of the inline table: cannot read `Value` cell `0x01G0`: expected hex \
+                 `0x..`, decimal, binary `0b..` or `1 << n`"
             )
         );
     }

@@ -376,6 +376,28 @@ fn rows_take_no_fields_and_no_discriminant() {
 }
 
 #[test]
+fn a_discriminant_is_read_up_to_the_comma_that_ends_it() {
+    // Commas inside generic arguments end nothing; `<` after an operand is less-than.
+    let (c, errors) = read(quote! {
+        enum E {
+            A = foo::<u8, u16>(),
+            B = <T as Tr<A, B>>::V,
+            C = Vec::<Option<(u8, u16)>>::new().len() >> 1,
+            D = a < b,
+            F = 1 << 2,
+            G = f()? < 1,
+            H = x - <T as Tr<A, B>>::V << 1 < 2,
+            I,
+        }
+    });
+    let discriminant = "give a row's value with `#[permission(value = ..)]` or `#[permission(bit = ..)]`, not a discriminant";
+    assert_eq!(errors, [discriminant; 7]);
+    let c = c.expect("a container");
+    let names: Vec<&str> = c.rows.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(names, ["A", "B", "C", "D", "F", "G", "H", "I"]);
+}
+
+#[test]
 fn a_row_names_its_constant() {
     assert_eq!(
         one(quote!(
