@@ -525,7 +525,10 @@ pub fn terms(c: &mut Cursor, key: &str) -> Result<Vec<Term>, Error> {
                 ));
             }
         }
-        if let Some(op) = operator(c) {
+        // Another operator, or none: the error is on the operator, or on the next row.
+        let wrong =
+            operator(c).or_else(|| next_row(c).then(|| c.peek().cloned().into_iter().collect()));
+        if let Some(at) = wrong {
             let left = match out.last() {
                 Some(Term::Name(name)) => name.to_string(),
                 Some(Term::Value(_, lit)) => lit.to_string(),
@@ -536,7 +539,7 @@ pub fn terms(c: &mut Cursor, key: &str) -> Result<Vec<Term>, Error> {
                 _ => "..".to_owned(),
             };
             return Err(Error::new_spanned(
-                op,
+                at,
                 format!("rows join with `|`: `{left} | {right}`"),
             ));
         }
@@ -549,6 +552,20 @@ pub fn terms(c: &mut Cursor, key: &str) -> Result<Vec<Term>, Error> {
                 "nothing follows this `|`: name a row after it, or remove it",
             ));
         }
+    }
+}
+
+/// Whether a row name or value starts at the cursor, right after a term: `X Y` for `X | Y`.
+/// A name that `=` or `(..)` follows is the next key, its `,` missing.
+fn next_row(c: &Cursor) -> bool {
+    match (c.peek(), c.peek_nth(1)) {
+        (Some(TokenTree::Literal(_)), _) => true,
+        (Some(TokenTree::Ident(_)), Some(TokenTree::Punct(p))) => p.as_char() != '=',
+        (Some(TokenTree::Ident(_)), Some(TokenTree::Group(g))) => {
+            g.delimiter() != Delimiter::Parenthesis
+        }
+        (Some(TokenTree::Ident(_)), _) => true,
+        _ => false,
     }
 }
 

@@ -834,6 +834,31 @@ fn more_than_a_value_before_the_next_comma() {
             "{op}"
         );
     }
+    // No operator at all: the error is on the next row.
+    assert_eq!(
+        container_errors(
+            quote!(default = Administrator ViewSettings, bypass = 0x0001 2),
+            true
+        ),
+        [
+            "rows join with `|`: `Administrator | ViewSettings`",
+            "rows join with `|`: `0x0001 | 2`",
+        ]
+    );
+    assert_eq!(
+        container_errors(
+            quote!(markdown = "x.md", implies(ADMINISTRATOR = VIEW_SETTINGS MANAGE_SETTINGS)),
+            false
+        ),
+        ["rows join with `|`: `VIEW_SETTINGS | MANAGE_SETTINGS`"]
+    );
+    // A key after the value is a key whose `,` is missing.
+    assert_eq!(
+        container_errors(quote!(default = Administrator bypass = Administrator), true),
+        [
+            "unexpected `bypass = Administrator` after the value of `default`: separate keys with `,`"
+        ]
+    );
     assert_eq!(
         container_errors(quote!(bypass = 0x0001 & (1 << 2)), true),
         ["rows join with `|`: `0x0001 | ..`"]

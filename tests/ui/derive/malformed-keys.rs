@@ -42,7 +42,7 @@ pub enum Joined {
 }
 
 #[derive(PermissionSet)]
-#[permissions(bits = u16 | u32, bypass = Administrator + ViewSettings)]
+#[permissions(bits = u16 | u32, bypass = Administrator + ViewSettings, default = Administrator ViewSettings)]
 pub enum Added {
     Administrator,
     ViewSettings,
