@@ -11,8 +11,8 @@ use permissions_core::table::Role;
 use super::ast::Attribute;
 pub use super::read::Str;
 use super::read::{
-    Key, arguments, each_key, entries, flag, list, literal, mask, name, needs_eq, on_rest,
-    operands, row_name, string, terms, value,
+    Key, arguments, each_key, entries, equals, flag, list, literal, mask, name, on_rest, operands,
+    row_name, string, terms, value,
 };
 use crate::ctxt::{Ctxt, Error, did_you_mean};
 use crate::tokens::{self, Cursor};
@@ -245,7 +245,7 @@ fn container_key(
                         format!("`columns(..)` maps column roles to headers: `columns({example})`"),
                     )
                 })?;
-                let eq = c.eat_punct('=');
+                let eq = equals(&role, c, "its value", "{}")?;
                 let header = match (&eq, c.peek()) {
                     (Some(_), Some(TokenTree::Literal(lit))) => Str::read(lit),
                     _ => None,
@@ -254,9 +254,6 @@ fn container_key(
                     Some(header) => {
                         c.next();
                         Ok((role, header))
-                    }
-                    None if eq.is_none() && !c.is_empty() && !c.is_punct(',') => {
-                        Err(needs_eq(&role, c, "its value", "{}"))
                     }
                     None => Err(Error::new_spanned(
                         std::iter::once(TokenTree::Ident(role.clone()))
@@ -313,10 +310,7 @@ fn container_key(
                 let row = row_name(c, "implies").unwrap_or_else(|| {
                     Err(on_rest(c, format!("`implies(..)` names a row and the rows it implies: `implies({example})`")))
                 })?;
-                if c.eat_punct('=').is_none() {
-                    if !c.is_empty() && !c.is_punct(',') {
-                        return Err(needs_eq(&row, c, "the rows it implies", "implies({})"));
-                    }
+                if equals(&row, c, "the rows it implies", "implies({})")?.is_none() {
                     return Err(Error::new_spanned(
                         std::iter::once(TokenTree::Ident(row.clone()))
                             .chain(c.until_comma())

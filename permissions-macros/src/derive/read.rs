@@ -3,7 +3,7 @@
 //! each with an error that names the key and its fix. Which keys exist, and what they set, is
 //! `attr`'s.
 
-use proc_macro2::{Delimiter, Ident, Literal, Spacing, Span, TokenStream, TokenTree};
+use proc_macro2::{Delimiter, Ident, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
 use quote::{ToTokens, TokenStreamExt};
 
 use super::ast::Attribute;
@@ -205,12 +205,9 @@ pub fn unkeyed(cx: &mut Ctxt, c: &mut Cursor, keys: &[&str], attr: &str) {
 
 /// `=` and the start of a key's value: an error over the key when either is missing.
 pub fn value(c: &mut Cursor, key: &Key, example: &str) -> Result<(), Error> {
-    let eq = c.eat_punct('=');
-    let follows = !c.is_empty() && !c.is_punct(',');
-    match eq {
-        Some(_) if follows => return Ok(()),
-        None if follows => return Err(needs_eq(&key.ident, c, "its value", "{}")),
-        _ => {}
+    let eq = equals(&key.ident, c, "its value", "{}")?;
+    if eq.is_some() && !c.is_empty() && !c.is_punct(',') {
+        return Ok(());
     }
     let rest = eq.map(TokenTree::Punct).into_iter().chain(c.until_comma());
     Err(key.error(
@@ -228,19 +225,65 @@ pub fn operands(c: &mut Cursor, key: &Key, example: &str) -> Result<Vec<TokenTre
     })
 }
 
-/// `name value` with no `=` between them, the value up to the next `,`: an error over both,
-/// whose fix is what was written with the `=`, in `around`'s `{}` (`"implies({})"`). `what`
-/// says what the value is.
-pub fn needs_eq(name: &Ident, c: &mut Cursor, what: &str, around: &str) -> Error {
+/// The `=` after `name`, read; `None` when it is missing and nothing follows, for the
+/// caller's example. A value with no `=` before it, or with `:`, `:=`, `=>`, `==` or `->`
+/// instead, is an error whose fix is what was written with the `=`, in `around`'s `{}`
+/// (`"implies({})"`); `what` says what the value is.
+pub fn equals(
+    name: &Ident,
+    c: &mut Cursor,
+    what: &str,
+    around: &str,
+) -> Result<Option<Punct>, Error> {
+    let wrong = wrong_equals(c);
+    if wrong == 0
+        && let Some(eq) = c.eat_punct('=')
+    {
+        return Ok(Some(eq));
+    }
+    if c.is_empty() || c.is_punct(',') {
+        return Ok(None);
+    }
+    let op: TokenStream = (0..wrong).filter_map(|_| c.next()).collect();
     let value = TokenStream::from_iter(c.until_comma());
-    let fixed = around.replace("{}", &format!("{name} = {value}"));
-    let written: TokenStream = std::iter::once(TokenTree::Ident(name.clone()))
-        .chain(value)
-        .collect();
-    Error::new_spanned(
-        written,
-        format!("`{name}` needs `=` before {what}: `{fixed}`"),
-    )
+    let shown = if value.is_empty() {
+        "..".to_owned()
+    } else {
+        value.to_string()
+    };
+    let fixed = around.replace("{}", &format!("{name} = {shown}"));
+    Err(if op.is_empty() {
+        let written: TokenStream = std::iter::once(TokenTree::Ident(name.clone()))
+            .chain(value)
+            .collect();
+        Error::new_spanned(
+            written,
+            format!("`{name}` needs `=` before {what}: `{fixed}`"),
+        )
+    } else {
+        let written: String = op.clone().into_iter().map(|t| t.to_string()).collect();
+        Error::new_spanned(
+            op,
+            format!("`{name}` takes `=`, not `{written}`: `{fixed}`"),
+        )
+    })
+}
+
+/// How many tokens at the cursor make `:`, `:=`, `=>`, `==` or `->`, written where `=`
+/// belongs; 0 for anything else (`::` included).
+fn wrong_equals(c: &Cursor) -> usize {
+    let punct = |n| match c.peek_nth(n) {
+        Some(TokenTree::Punct(p)) => Some((p.as_char(), p.spacing())),
+        _ => None,
+    };
+    match (punct(0), punct(1)) {
+        (Some((':', Spacing::Joint)), Some((':', _))) => 0,
+        (Some((':', _)), Some(('=', _)))
+        | (Some(('=', Spacing::Joint)), Some(('=' | '>', _)))
+        | (Some(('-', Spacing::Joint)), Some(('>', _))) => 2,
+        (Some((':', _)), _) => 1,
+        _ => 0,
+    }
 }
 
 /// The value of a key that takes a string, such as `markdown = "docs/permissions.md"`.

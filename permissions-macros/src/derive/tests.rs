@@ -768,6 +768,34 @@ fn a_value_without_its_equals_sign_is_quoted_in_the_fix() {
             "`name` needs `=` before its value: `name = \"VIEW_AUDIT_LOG\"`",
         ]
     );
+    // `:` or an operator for `=`: the error is on it, and the fix drops it.
+    assert_eq!(
+        row_errors(quote!(value: 0x0100, name := "VIEW_SETTINGS", bit => 31)),
+        [
+            "`value` takes `=`, not `:`: `value = 0x0100`",
+            "`name` takes `=`, not `:=`: `name = \"VIEW_SETTINGS\"`",
+            "`bit` takes `=`, not `=>`: `bit = 31`",
+        ]
+    );
+    assert_eq!(
+        container_errors(quote!(bits == u16, set -> ToxPermissions, default:), true),
+        [
+            "`bits` takes `=`, not `==`: `bits = u16`",
+            "`set` takes `=`, not `->`: `set = ToxPermissions`",
+            "`default` takes `=`, not `:`: `default = ..`",
+        ]
+    );
+    let markdown = quote!(markdown = "x.md",);
+    assert_eq!(
+        container_errors(
+            quote!(#markdown columns(name: "Permission"), implies(ADMINISTRATOR: VIEW_SETTINGS)),
+            false
+        ),
+        [
+            "`name` takes `=`, not `:`: `name = \"Permission\"`",
+            "`ADMINISTRATOR` takes `=`, not `:`: `implies(ADMINISTRATOR = VIEW_SETTINGS)`",
+        ]
+    );
     // No value to quote: the key's own example.
     assert_eq!(
         container_errors(quote!(bits, set =), true),

@@ -48,6 +48,13 @@ pub enum Added {
     ViewSettings,
 }
 
+// `:` where `=` belongs.
+#[derive(PermissionSet)]
+pub enum Colon {
+    #[permission(value: 0x0100)]
+    ViewSettings,
+}
+
 #[derive(PermissionSet)]
 #[permissions]
 pub enum Bare {
@@ -62,5 +69,12 @@ pub enum Bare {
     implies(ADMINISTRATOR VIEW_SETTINGS)
 )]
 pub struct GuildPermissions(u32);
+
+#[derive(PermissionSet)]
+#[permissions(
+    markdown_str = "| Permission | Value |\n|---|---|\n| ADMINISTRATOR | 0x0001 |\n| VIEW_SETTINGS | 0x0100 |",
+    implies(ADMINISTRATOR: VIEW_SETTINGS)
+)]
+pub struct ColonPermissions(u32);
 
 fn main() {}
