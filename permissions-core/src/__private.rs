@@ -146,45 +146,46 @@ pub use ::sqlx;
 macro_rules! __impl_sqlx {
     ($set:ident, $bits:ty) => {
         const _: () = {
-            use $crate::__private::sqlx;
+            // Named like `__DB`: a plain `sqlx` here would shadow a set named so.
+            use $crate::__private::sqlx as __sqlx;
             type __Column = <$bits as $crate::storage::Column>::Value;
 
             #[automatically_derived]
-            impl<__DB: sqlx::Database> sqlx::Type<__DB> for $set
+            impl<__DB: __sqlx::Database> __sqlx::Type<__DB> for $set
             where
-                __Column: sqlx::Type<__DB>,
+                __Column: __sqlx::Type<__DB>,
             {
-                fn type_info() -> <__DB as sqlx::Database>::TypeInfo {
-                    <__Column as sqlx::Type<__DB>>::type_info()
+                fn type_info() -> <__DB as __sqlx::Database>::TypeInfo {
+                    <__Column as __sqlx::Type<__DB>>::type_info()
                 }
 
-                fn compatible(ty: &<__DB as sqlx::Database>::TypeInfo) -> bool {
-                    <__Column as sqlx::Type<__DB>>::compatible(ty)
+                fn compatible(ty: &<__DB as __sqlx::Database>::TypeInfo) -> bool {
+                    <__Column as __sqlx::Type<__DB>>::compatible(ty)
                 }
             }
 
             #[automatically_derived]
-            impl<'q, __DB: sqlx::Database> sqlx::Encode<'q, __DB> for $set
+            impl<'q, __DB: __sqlx::Database> __sqlx::Encode<'q, __DB> for $set
             where
-                __Column: sqlx::Encode<'q, __DB>,
+                __Column: __sqlx::Encode<'q, __DB>,
             {
                 fn encode_by_ref(
                     &self,
-                    buf: &mut <__DB as sqlx::Database>::ArgumentBuffer<'q>,
-                ) -> ::core::result::Result<sqlx::encode::IsNull, sqlx::error::BoxDynError>
+                    buf: &mut <__DB as __sqlx::Database>::ArgumentBuffer<'q>,
+                ) -> ::core::result::Result<__sqlx::encode::IsNull, __sqlx::error::BoxDynError>
                 {
                     $crate::__private::sqlx_encode::<Self, __DB>(self, buf)
                 }
             }
 
             #[automatically_derived]
-            impl<'r, __DB: sqlx::Database> sqlx::Decode<'r, __DB> for $set
+            impl<'r, __DB: __sqlx::Database> __sqlx::Decode<'r, __DB> for $set
             where
-                __Column: sqlx::Decode<'r, __DB>,
+                __Column: __sqlx::Decode<'r, __DB>,
             {
                 fn decode(
-                    value: <__DB as sqlx::Database>::ValueRef<'r>,
-                ) -> ::core::result::Result<Self, sqlx::error::BoxDynError> {
+                    value: <__DB as __sqlx::Database>::ValueRef<'r>,
+                ) -> ::core::result::Result<Self, __sqlx::error::BoxDynError> {
                     $crate::__private::sqlx_decode::<Self, __DB>(value)
                 }
             }
@@ -242,18 +243,20 @@ pub use ::rusqlite;
 macro_rules! __impl_rusqlite {
     ($set:ident, $bits:ty) => {
         const _: () = {
-            use $crate::__private::rusqlite::types;
+            // Named like `__DB`: a plain `types` here would shadow a set named so (`enum r#type`
+            // gives `types`).
+            use $crate::__private::rusqlite::types as __types;
 
             #[automatically_derived]
-            impl types::ToSql for $set {
-                fn to_sql(&self) -> $crate::__private::rusqlite::Result<types::ToSqlOutput<'_>> {
+            impl __types::ToSql for $set {
+                fn to_sql(&self) -> $crate::__private::rusqlite::Result<__types::ToSqlOutput<'_>> {
                     ::core::result::Result::Ok($crate::__private::rusqlite_to_sql(self))
                 }
             }
 
             #[automatically_derived]
-            impl types::FromSql for $set {
-                fn column_result(value: types::ValueRef<'_>) -> types::FromSqlResult<Self> {
+            impl __types::FromSql for $set {
+                fn column_result(value: __types::ValueRef<'_>) -> __types::FromSqlResult<Self> {
                     $crate::__private::rusqlite_from_sql(value)
                 }
             }
