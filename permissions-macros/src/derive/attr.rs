@@ -63,6 +63,9 @@ pub struct Container {
     pub krate: Option<TokenStream>,
     pub markdown: Option<Str>,
     pub markdown_str: Option<Str>,
+    /// `markdown` or `markdown_str` was written, even with a value that could not be read
+    /// (which is its own error): the document is not missing.
+    pub document_given: bool,
     pub section: Option<Str>,
     pub auto_bits: Option<Span>,
     /// `implies(USER = PUBLIC, ..)`: implied rows for a document's table, which cannot say it.
@@ -210,8 +213,14 @@ fn container_key(
             })?;
             out.krate = Some(path);
         }
-        "markdown" => out.markdown = Some(string(c, key, "docs/permissions.md")?),
-        "markdown_str" => out.markdown_str = Some(string(c, key, "| Permission | Value |..")?),
+        "markdown" => {
+            out.document_given = true;
+            out.markdown = Some(string(c, key, "docs/permissions.md")?);
+        }
+        "markdown_str" => {
+            out.document_given = true;
+            out.markdown_str = Some(string(c, key, "| Permission | Value |..")?);
+        }
         "section" => out.section = Some(string(c, key, "Guild Permissions")?),
         "auto_bits" => out.auto_bits = Some(flag(c, key)?),
         "aliases" => out.aliases = flag(c, key).map(|_| true)?,

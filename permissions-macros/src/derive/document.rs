@@ -259,6 +259,8 @@ fn document_in(cx: &mut Ctxt, mut container: Container, dir: &Path) -> (Containe
             cx.spanned(inline, "give the table either as `markdown = \"file.md\"` or as `markdown_str = \"..\"`, not both");
             return (container, TokenStream::new());
         }
+        // A document given with a value that could not be read: that error is enough.
+        (None, None) if attrs.document_given => return (container, TokenStream::new()),
         (None, None) => {
             cx.spanned(
                 &container.set,
