@@ -90,16 +90,19 @@ impl Cursor {
         matches!(self.peek(), Some(TokenTree::Punct(p)) if p.as_char() == ch)
     }
 
+    /// What `pick` makes of the next token, which is read when that is something.
+    fn take<T>(&mut self, pick: impl FnOnce(&TokenTree) -> Option<T>) -> Option<T> {
+        let out = pick(self.peek()?)?;
+        self.seek(self.pos + 1);
+        Some(out)
+    }
+
     /// The next token if it is the punctuation `ch`.
     pub fn eat_punct(&mut self, ch: char) -> Option<Punct> {
-        match self.peek() {
-            Some(TokenTree::Punct(p)) if p.as_char() == ch => {
-                let p = p.clone();
-                self.seek(self.pos + 1);
-                Some(p)
-            }
+        self.take(|t| match t {
+            TokenTree::Punct(p) if p.as_char() == ch => Some(p.clone()),
             _ => None,
-        }
+        })
     }
 
     /// Whether the next token is the identifier or keyword `word`.
@@ -118,26 +121,18 @@ impl Cursor {
 
     /// The next token if it is an identifier (keywords included).
     pub fn eat_ident(&mut self) -> Option<Ident> {
-        match self.peek() {
-            Some(TokenTree::Ident(i)) => {
-                let i = i.clone();
-                self.seek(self.pos + 1);
-                Some(i)
-            }
+        self.take(|t| match t {
+            TokenTree::Ident(i) => Some(i.clone()),
             _ => None,
-        }
+        })
     }
 
     /// The next token if it is a group delimited by `delimiter`.
     pub fn eat_group(&mut self, delimiter: Delimiter) -> Option<Group> {
-        match self.peek() {
-            Some(TokenTree::Group(g)) if g.delimiter() == delimiter => {
-                let g = g.clone();
-                self.seek(self.pos + 1);
-                Some(g)
-            }
+        self.take(|t| match t {
+            TokenTree::Group(g) if g.delimiter() == delimiter => Some(g.clone()),
             _ => None,
-        }
+        })
     }
 
     /// The tokens up to the next `,` of this level, or to the end; the `,` stays.
@@ -209,10 +204,10 @@ pub fn int(lit: &Literal) -> Option<u128> {
         .find(|c: char| !(c.is_digit(radix) || c == '_'))
         .unwrap_or(digits.len());
     let (digits, suffix) = digits.split_at(end);
-    const SUFFIXES: [&str; 12] = [
-        "", "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128",
+    const SUFFIXES: [&str; 13] = [
+        "", "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128", "isize",
     ];
-    if !SUFFIXES.contains(&suffix) && suffix != "isize" {
+    if !SUFFIXES.contains(&suffix) {
         return None;
     }
     let digits: String = digits.chars().filter(|&c| c != '_').collect();
@@ -328,6 +323,32 @@ fn is_segment(token: Option<&TokenTree>) -> bool {
         let word = ident.to_string();
         !is_keyword(&word) || PATH_KEYWORDS.contains(&word.as_str())
     })
+}
+
+/// Splits at `sep` outside `<..>` (token groups already nest themselves): a type list such
+/// as `HashMap<K, V>, u8`, bounds `A + B<C>`. A trailing `sep` leaves an empty last part.
+pub fn split_top_level(tokens: &[TokenTree], sep: char) -> Vec<&[TokenTree]> {
+    let mut out = Vec::new();
+    let mut depth = 0i32;
+    let mut start = 0;
+    for (i, t) in tokens.iter().enumerate() {
+        match t {
+            TokenTree::Punct(p) if p.as_char() == '<' => depth += 1,
+            TokenTree::Punct(p) if p.as_char() == '>' && !is_arrow_head(tokens, i) => depth -= 1,
+            TokenTree::Punct(p) if p.as_char() == sep && depth == 0 => {
+                out.push(&tokens[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push(&tokens[start..]);
+    out
+}
+
+/// The `>` of `->`, which closes no angle bracket.
+pub fn is_arrow_head(tokens: &[TokenTree], i: usize) -> bool {
+    i > 0 && matches!(&tokens[i - 1], TokenTree::Punct(p) if p.as_char() == '-')
 }
 
 /// The path a string holds, such as `crate = "::my_app::permissions"`, as tokens at `span`;

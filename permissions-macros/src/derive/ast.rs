@@ -269,7 +269,7 @@ impl Item {
         generics.extend(rest);
         let body = match (keyword.to_string().as_str(), end, tuple) {
             ("enum", Some(body), _) => Body::Variants(
-                split(body.stream(), false)
+                split(body.stream())
                     .into_iter()
                     .map(variant)
                     .collect::<Result<_, _>>()?,
@@ -383,11 +383,12 @@ fn angled(c: &mut Cursor) -> Option<Vec<TokenTree>> {
     None
 }
 
-/// The comma-separated parts of a body, without a trailing empty one. A comma between `<`
-/// and `>` separates nothing: in `types` (`HashMap<K, V>`) every `<` opens, in an enum's
-/// discriminants only one that cannot be less-than, where no operand precedes it: after an
-/// operator (`foo::<u8, u16>()`, `= <T as Tr<A, B>>::V`) or inside other `<..>`.
-fn split(stream: TokenStream, types: bool) -> Vec<Vec<TokenTree>> {
+/// The comma-separated variants of an enum's body, without a trailing empty one. A comma
+/// between `<` and `>` separates nothing, but in a discriminant only a `<` that cannot be
+/// less-than opens, one where no operand precedes it: after an operator (`foo::<u8, u16>()`,
+/// `= <T as Tr<A, B>>::V`) or inside other `<..>`. (Types split with
+/// [`tokens::split_top_level`], where every `<` opens.)
+fn split(stream: TokenStream) -> Vec<Vec<TokenTree>> {
     let mut parts = Vec::new();
     let mut part = Vec::new();
     let mut depth = 0_usize;
@@ -405,7 +406,7 @@ fn split(stream: TokenStream, types: bool) -> Vec<Vec<TokenTree>> {
                     operator = true;
                     continue;
                 }
-                '<' if types || depth > 0 || operator => {
+                '<' if depth > 0 || operator => {
                     depth += 1;
                     opens = true;
                 }
@@ -429,10 +430,16 @@ fn split(stream: TokenStream, types: bool) -> Vec<Vec<TokenTree>> {
 
 /// Each field's type: `bits: u16` (`named`) or `u16`, after its attributes and visibility.
 fn fields(stream: TokenStream, named: bool) -> Vec<TokenStream> {
-    split(stream, true)
+    let tokens: Vec<TokenTree> = tokens::flat(stream).into_iter().collect();
+    let mut parts = tokens::split_top_level(&tokens, ',');
+    // A trailing `,` leaves an empty last part, which is no field.
+    if parts.last().is_some_and(|part| part.is_empty()) {
+        parts.pop();
+    }
+    parts
         .into_iter()
         .map(|part| {
-            let mut c = Cursor::new(part.into_iter().collect(), Span::call_site());
+            let mut c = Cursor::new(part.iter().cloned().collect(), Span::call_site());
             let _ = outer_attributes(&mut c);
             visibility(&mut c);
             if named && matches!(c.peek_nth(1), Some(TokenTree::Punct(p)) if p.as_char() == ':') {

@@ -62,16 +62,25 @@ impl Key {
         rest: impl IntoIterator<Item = TokenTree>,
         msg: impl std::fmt::Display,
     ) -> Error {
-        let tokens: TokenStream = std::iter::once(TokenTree::Ident(self.ident.clone()))
-            .chain(rest)
-            .collect();
-        Error::new_spanned(tokens, msg)
+        from_name(&self.ident, rest, msg)
     }
 
     /// An error over the rest of the key's value, or the key when nothing follows it.
     fn on_value(&self, c: &mut Cursor, msg: impl std::fmt::Display) -> Error {
         over_rest(c, self.span(), msg)
     }
+}
+
+/// An error over `name` and the tokens after it.
+fn from_name(
+    name: &Ident,
+    rest: impl IntoIterator<Item = TokenTree>,
+    msg: impl std::fmt::Display,
+) -> Error {
+    let tokens: TokenStream = std::iter::once(TokenTree::Ident(name.clone()))
+        .chain(rest)
+        .collect();
+    Error::new_spanned(tokens, msg)
 }
 
 /// The keys inside `#[attr(..)]`; an error when the attribute has no list. Like every list
@@ -253,11 +262,9 @@ pub fn equals(
     };
     let fixed = around.replace("{}", &format!("{name} = {shown}"));
     Err(if op.is_empty() {
-        let written: TokenStream = std::iter::once(TokenTree::Ident(name.clone()))
-            .chain(value)
-            .collect();
-        Error::new_spanned(
-            written,
+        from_name(
+            name,
+            value,
             format!("`{name}` needs `=` before {what}: `{fixed}`"),
         )
     } else {

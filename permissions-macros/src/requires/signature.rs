@@ -73,7 +73,7 @@ impl Param {
         let open = ty.iter().position(|t| is_punct(t, '<'))?;
         let close = ty.iter().rposition(|t| is_punct(t, '>'))?;
         let args = ty.get(open + 1..close)?;
-        (split_top_level(args, ',').len() == 1).then(|| args.iter().cloned().collect())
+        (tokens::split_top_level(args, ',').len() == 1).then(|| args.iter().cloned().collect())
     }
 
     /// For `impl HasPermissions<Set = X>` types, `X`.
@@ -89,7 +89,7 @@ impl Param {
             matches!(&w[0], TokenTree::Ident(i) if i == "Set") && is_punct(&w[1], '=')
         })?;
         let rest = ty.get(at + 2..)?;
-        let end = split_top_level(rest, ',')
+        let end = tokens::split_top_level(rest, ',')
             .first()
             .map_or(0, |first| first.len());
         let set: Vec<TokenTree> = rest.get(..end)?.to_vec();
@@ -129,7 +129,7 @@ impl Param {
         let at = ty
             .iter()
             .position(|t| matches!(t, TokenTree::Ident(i) if i == "impl"))?;
-        let bounds = split_top_level(&ty[at + 1..], '+');
+        let bounds = tokens::split_top_level(&ty[at + 1..], '+');
         Some(bounds.into_iter().map(<[_]>::to_vec).collect())
     }
 
@@ -190,7 +190,9 @@ pub fn parse(item: TokenStream) -> Result<Function, NotAFunction> {
     for (i, t) in head.iter().enumerate().skip(fn_at + 2) {
         match t {
             TokenTree::Punct(p) if p.as_char() == '<' => depth += 1,
-            TokenTree::Punct(p) if p.as_char() == '>' && !is_arrow_head(&head, i) => depth -= 1,
+            TokenTree::Punct(p) if p.as_char() == '>' && !tokens::is_arrow_head(&head, i) => {
+                depth -= 1
+            }
             TokenTree::Group(g) if depth == 0 && g.delimiter() == Delimiter::Parenthesis => {
                 params_at = Some(i);
                 break;
@@ -205,7 +207,7 @@ pub fn parse(item: TokenStream) -> Result<Function, NotAFunction> {
         return Err(NotAFunction::Unknown);
     };
     let param_tokens: Vec<TokenTree> = params_group.stream().into_iter().collect();
-    let params = split_top_level(&param_tokens, ',')
+    let params = tokens::split_top_level(&param_tokens, ',')
         .into_iter()
         .filter(|p| !p.is_empty())
         .map(param)
@@ -235,14 +237,14 @@ pub fn parse(item: TokenStream) -> Result<Function, NotAFunction> {
         .iter()
         .rposition(|t| matches!(t, TokenTree::Ident(i) if i == "where"))
         .map_or(&[][..], |at| &head[at + 1..]);
-    let bounds = split_top_level(generics, ',')
+    let bounds = tokens::split_top_level(generics, ',')
         .into_iter()
-        .chain(split_top_level(where_clause, ','))
+        .chain(tokens::split_top_level(where_clause, ','))
         .filter_map(|part| match part {
             [TokenTree::Ident(name), colon, rest @ ..]
                 if is_punct(colon, ':') && !rest.first().is_some_and(|t| is_punct(t, ':')) =>
             {
-                let bounds = split_top_level(rest, '+');
+                let bounds = tokens::split_top_level(rest, '+');
                 Some((
                     name.clone(),
                     bounds.into_iter().map(<[_]>::to_vec).collect(),
@@ -317,31 +319,6 @@ fn collect_bindings(tokens: &[TokenTree], out: &mut Vec<Ident>) {
             _ => {}
         }
     }
-}
-
-/// Splits at `sep` outside `<..>` (token groups already nest themselves).
-fn split_top_level(tokens: &[TokenTree], sep: char) -> Vec<&[TokenTree]> {
-    let mut out = Vec::new();
-    let mut depth = 0i32;
-    let mut start = 0;
-    for (i, t) in tokens.iter().enumerate() {
-        match t {
-            TokenTree::Punct(p) if p.as_char() == '<' => depth += 1,
-            TokenTree::Punct(p) if p.as_char() == '>' && !is_arrow_head(tokens, i) => depth -= 1,
-            TokenTree::Punct(p) if p.as_char() == sep && depth == 0 => {
-                out.push(&tokens[start..i]);
-                start = i + 1;
-            }
-            _ => {}
-        }
-    }
-    out.push(&tokens[start..]);
-    out
-}
-
-/// The `>` of `->`, which closes no angle bracket.
-fn is_arrow_head(tokens: &[TokenTree], i: usize) -> bool {
-    i > 0 && is_punct(&tokens[i - 1], '-')
 }
 
 /// The name a pattern binds when it is just a name, `[ref] [mut] name`; `_` binds nothing.
